@@ -1,0 +1,134 @@
+import type { SheetContext } from './context';
+import { decimalSeparatorOf, isMonthFirst } from './context';
+import { addCalendarDay, NOT_A_DATE, parseDate } from './dates';
+import { KpiInputError, messages } from './errors';
+import { normalizeLabel } from './labels';
+import { NOT_A_NUMBER, parseNumber } from './numbers';
+import { describeValue, isBlank } from './values';
+
+/** A named list of raw cell values: one argument of a custom function, read as a column. */
+export interface Column {
+  readonly name: string;
+  readonly values: readonly unknown[];
+}
+
+/** Contract "optional arguments": omitted, null or a single blank cell mean "not given". */
+export function isOmitted(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    return (
+      value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && isBlank(value[0][0])
+    );
+  }
+  return value === undefined || value === null || value === '';
+}
+
+/** Rule 1: a scalar, a one-column range or a one-row range, read as a list. */
+export function toColumn(name: string, value: unknown): Column {
+  if (!Array.isArray(value)) return { name, values: [value] };
+  const rows = value.length;
+  if (rows === 0) return { name, values: [] };
+  const first = value[0];
+  if (!Array.isArray(first)) return { name, values: value }; // already a flat list
+  const cols = first.length;
+  if (cols === 1) {
+    const values = new Array<unknown>(rows);
+    for (let i = 0; i < rows; i++) values[i] = (value[i] as unknown[])[0];
+    return { name, values };
+  }
+  if (rows === 1) return { name, values: first };
+  throw new KpiInputError(messages.notAColumn(name, rows, cols));
+}
+
+/** Like toColumn, but "not given" yields undefined. */
+export function toOptionalColumn(name: string, value: unknown): Column | undefined {
+  return isOmitted(value) ? undefined : toColumn(name, value);
+}
+
+/** Rule 2: paired columns must have the same length. */
+export function checkPaired(...columns: (Column | undefined)[]): void {
+  const given = columns.filter((c): c is Column => c !== undefined);
+  for (let i = 1; i < given.length; i++) {
+    if (given[i].values.length !== given[0].values.length) {
+      throw new KpiInputError(
+        messages.pairedLength(
+          given[0].name,
+          given[0].values.length,
+          given[i].name,
+          given[i].values.length,
+        ),
+      );
+    }
+  }
+}
+
+/** Rule 3: a row is skipped when every paired column is blank in it. */
+export function isBlankRow(columns: readonly Column[], row: number): boolean {
+  for (const column of columns) if (!isBlank(column.values[row])) return false;
+  return true;
+}
+
+/** Rule 4: a label argument (one text or a range of texts) as a set of normalised labels. */
+export function toLabelSet(value: unknown): Set<string> | undefined {
+  if (isOmitted(value)) return undefined;
+  const set = new Set<string>();
+  const add = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(add);
+    else if (!isBlank(v)) set.add(normalizeLabel(v));
+  };
+  add(value);
+  return set.size > 0 ? set : undefined;
+}
+
+/** Locale-bound parsers that throw errors naming argument, 1-based row and value. */
+export class Parsers {
+  readonly decimal: ReturnType<typeof decimalSeparatorOf>;
+  readonly monthFirst: boolean;
+  readonly timeZone: string;
+
+  constructor(context: SheetContext) {
+    this.decimal = decimalSeparatorOf(context.locale);
+    this.monthFirst = isMonthFirst(context.locale);
+    this.timeZone = context.timeZone;
+  }
+
+  /** A number, or null when the cell is blank (no value). */
+  number(column: Column, row: number): number | null {
+    const parsed = parseNumber(column.values[row], this.decimal);
+    if (parsed === NOT_A_NUMBER) {
+      throw new KpiInputError(
+        messages.notANumber(column.name, row + 1, describeValue(column.values[row])),
+      );
+    }
+    return parsed;
+  }
+
+  /** An instant in ms, or null when the cell is blank. */
+  date(column: Column, row: number): number | null {
+    const parsed = parseDate(column.values[row], this.monthFirst, this.timeZone);
+    if (parsed === NOT_A_DATE) {
+      throw new KpiInputError(
+        messages.notADate(column.name, row + 1, describeValue(column.values[row])),
+      );
+    }
+    return parsed;
+  }
+
+  /** A required scalar date argument (`start`, `end`). */
+  scalarDate(name: string, value: unknown): number {
+    const single = Array.isArray(value) ? toColumn(name, value).values : [value];
+    if (single.length !== 1)
+      throw new KpiInputError(messages.notADateScalar(name, `a range of ${single.length} cells`));
+    const parsed = parseDate(single[0], this.monthFirst, this.timeZone);
+    if (parsed === null) throw new KpiInputError(messages.required(name));
+    if (parsed === NOT_A_DATE)
+      throw new KpiInputError(messages.notADateScalar(name, describeValue(single[0])));
+    return parsed;
+  }
+
+  /** Rule 8: [start, end + 1 day) as instants. */
+  period(start: unknown, end: unknown): { from: number; until: number } {
+    const from = this.scalarDate('start', start);
+    const endMs = this.scalarDate('end', end);
+    return { from, until: addCalendarDay(endMs, this.timeZone) };
+  }
+}
