@@ -125,6 +125,16 @@ export class Parsers {
     return parsed;
   }
 
+  /** Σ of a column read on its own (the "not paired" arguments): blanks add nothing. */
+  sum(column: Column): number {
+    let total = 0;
+    for (let row = 0; row < column.values.length; row++) {
+      const value = this.number(column, row);
+      if (value !== null) total += value;
+    }
+    return total;
+  }
+
   /** Rule 8: [start, end + 1 day) as instants. */
   period(start: unknown, end: unknown): { from: number; until: number } {
     const from = this.scalarDate('start', start);
