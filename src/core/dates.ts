@@ -1,3 +1,5 @@
+import { isDate } from './values';
+
 /**
  * Dates as instants (ms since epoch), with wall-clock conversions in the spreadsheet
  * time zone. Only Intl is used, which both Node and Apps Script's V8 provide.
@@ -111,7 +113,7 @@ function validDay(year: number, month: number, day: number): boolean {
  * zone); text is YYYY-MM-DD[ time], or MM/DD/YYYY (month first) or DD/MM/YYYY.
  */
 export function parseDate(value: unknown, monthFirst: boolean, timeZone: string): ParsedDate {
-  if (value instanceof Date) {
+  if (isDate(value)) {
     const ms = value.getTime();
     return isNaN(ms) ? NOT_A_DATE : ms;
   }

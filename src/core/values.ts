@@ -10,11 +10,19 @@ export function isBlank(value: unknown): boolean {
   return typeof value === 'string' && value.trim() === '';
 }
 
+/**
+ * True for a Date from any realm: Sheets' values, a `vm` context's and the emulator's
+ * Dates are not all instances of this realm's Date.
+ */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 /** How a value is quoted inside an error message. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) {
+  if (isDate(value)) {
     return isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();
   }
   if (value === null || value === undefined) return 'a blank cell';
