@@ -39,6 +39,20 @@ export function toColumn(name: string, value: unknown): Column {
   throw new KpiInputError(messages.notAColumn(name, rows, cols));
 }
 
+/**
+ * A required argument. Sheets does not enforce a custom function's arity, so an argument
+ * left out entirely arrives as `undefined`: say so rather than read it as blank.
+ */
+export function requireArg(name: string, value: unknown): void {
+  if (value === undefined) throw new KpiInputError(messages.required(name));
+}
+
+/** A required column argument (rule 1). */
+export function requiredColumn(name: string, value: unknown): Column {
+  requireArg(name, value);
+  return toColumn(name, value);
+}
+
 /** Like toColumn, but "not given" yields undefined. */
 export function toOptionalColumn(name: string, value: unknown): Column | undefined {
   return isOmitted(value) ? undefined : toColumn(name, value);
@@ -123,16 +137,6 @@ export class Parsers {
     if (parsed === NOT_A_DATE)
       throw new KpiInputError(messages.notADateScalar(name, describeValue(single[0])));
     return parsed;
-  }
-
-  /** Σ of a column read on its own (the "not paired" arguments): blanks add nothing. */
-  sum(column: Column): number {
-    let total = 0;
-    for (let row = 0; row < column.values.length; row++) {
-      const value = this.number(column, row);
-      if (value !== null) total += value;
-    }
-    return total;
   }
 
   /** Rule 8: [start, end + 1 day) as instants. */

@@ -29,4 +29,6 @@ export const messages = {
   closedBeforeCreated: (row: number, closed: string, created: string) =>
     `closed row ${row}: ${closed} is before created ${created}`,
   endBeforeStart: (start: string, end: string) => `end ${end} is before start ${start}`,
+  blankName: (arg: string, row: number, other: string, shown: string) =>
+    `${arg} row ${row} is blank but ${other} has ${shown}`,
 } as const;

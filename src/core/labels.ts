@@ -1,4 +1,7 @@
 const cache = new Map<string, string>();
+// Printable ASCII without "-" and "_", single spaces between words: such a text only
+// needs lower-casing, so most names skip the NFD and regex work (and the cache).
+const PLAIN_LABEL = /^[\x21-\x2c\x2e-\x5e\x60-\x7e]+(?: [\x21-\x2c\x2e-\x5e\x60-\x7e]+)*$/;
 const CACHE_LIMIT = 50000;
 
 /**
@@ -7,6 +10,7 @@ const CACHE_LIMIT = 50000;
  */
 export function normalizeLabel(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
+  if (PLAIN_LABEL.test(text)) return text.toLowerCase();
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
   const normalized = text

@@ -1,0 +1,416 @@
+import { isOmitted } from '../core/args';
+import type { Language, SheetContext } from '../core/context';
+import { languageOf } from '../core/context';
+import { wallDateOf } from '../core/dates';
+import { KpiInputError } from '../core/errors';
+import { normalizeLabel } from '../core/labels';
+import { isBlank } from '../core/values';
+import type { DealStats } from '../engine/dealStats';
+import { GroupedDealStats } from '../engine/dealStats';
+import type { DealLabelField, DealTable, DealUses } from '../engine/deals';
+import { codeColumn, forEachDealBlock, KPI_USES, LabelCoder, USE_ALL } from '../engine/deals';
+import { analyzeSheet, findHeaderRow, matchFields } from '../mapping/detect';
+import type { DealFieldId } from '../mapping/fields';
+import { entitySpec, headerKey, synonymKeys } from '../mapping/fields';
+import type { Mapping } from '../mapping/schema';
+import { parseMapping } from '../mapping/schema';
+import type { FormulaResult } from './define';
+import { cell, defineFunction } from './define';
+
+/** Output header row, in the order of the contract. */
+const COLUMNS: Record<Language, readonly string[]> = {
+  en: [
+    'group',
+    'deals',
+    'won',
+    'lost',
+    'open',
+    'win rate',
+    'revenue',
+    'average deal size',
+    'pipeline',
+    'sales cycle (days)',
+  ],
+  fr: [
+    'groupe',
+    'affaires',
+    'gagnées',
+    'perdues',
+    'en cours',
+    'taux de transformation',
+    "chiffre d'affaires",
+    'panier moyen',
+    'pipeline',
+    'cycle de vente (jours)',
+  ],
+};
+const NONE: Record<Language, string> = { en: '(none)', fr: '(aucun)' };
+const TOTAL: Record<Language, string> = { en: 'Total', fr: 'Total' };
+
+/** Fields a table can be grouped by (text and label fields of the deals). */
+const GROUP_FIELDS: readonly DealFieldId[] = [
+  'rep',
+  'source',
+  'customer',
+  'region',
+  'product',
+  'status',
+  'name',
+  'id',
+];
+const LABEL_FIELDS: readonly string[] = ['customer', 'rep', 'source', 'region', 'product'];
+
+type Period = 'month' | 'quarter' | 'year';
+const PERIOD_WORDS: Record<string, Period> = {
+  month: 'month',
+  mois: 'month',
+  quarter: 'quarter',
+  trimestre: 'quarter',
+  year: 'year',
+  annee: 'year',
+};
+
+/** Rows scanned for the header row. */
+const HEADER_SCAN_ROWS = 10;
+
+// Messages of this function (English, as every formula error).
+const tableMessages = {
+  notATable: (shown: string) =>
+    `deals_table must be a range with its header row, e.g. Deals!A1:K (got ${shown})`,
+  missingColumns: (fields: readonly string[], headers: string) =>
+    `no ${fields.join(' or ')} column found in deals_table (headers seen: ${headers})`,
+  groupByRange: () => 'group_by must be a single value',
+  unknownGroupBy: (value: string, headers: string) =>
+    `group_by ${value} is not a field (rep, source, customer, region, product), month, quarter, year, or a header of the table (headers seen: ${headers})`,
+  groupByMissing: (value: string, field: string, headers: string) =>
+    `group_by ${value}: no ${field} column found in deals_table (headers seen: ${headers})`,
+  periodWithoutDates: (value: string, headers: string) =>
+    `group_by ${value} needs a close date or created date column (headers seen: ${headers})`,
+} as const;
+
+function headersSeen(values: readonly (readonly unknown[])[], headerIndex: number): string {
+  const row = values[headerIndex] ?? [];
+  const shown = row.filter((h) => !isBlank(h)).map((h) => JSON.stringify(String(h).trim()));
+  return shown.length > 0 ? shown.join(', ') : 'none';
+}
+
+interface Resolved {
+  headerIndex: number;
+  columns: Partial<Record<DealFieldId, number>>;
+  won?: ReadonlySet<string>;
+  lost?: ReadonlySet<string>;
+}
+
+/** Columns through the saved mapping, when every header it names is in one header row. */
+function fromSavedMapping(
+  values: readonly (readonly unknown[])[],
+  mapping: Mapping,
+): Resolved | undefined {
+  const fields = Object.entries(mapping.entities.deals.fields);
+  if (fields.length === 0) return undefined;
+  const limit = Math.min(values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const keys = values[r].map(headerKey);
+    const columns: Partial<Record<DealFieldId, number>> = {};
+    let all = true;
+    for (const [field, ref] of fields) {
+      const key = headerKey(ref.header);
+      let column = keys[ref.index] === key && key !== '' ? ref.index : keys.indexOf(key);
+      if (key === '') column = -1;
+      if (column < 0) {
+        all = false;
+        break;
+      }
+      columns[field as DealFieldId] = column;
+    }
+    if (!all) continue;
+    const toSet = (labels: readonly string[]) =>
+      labels.length > 0 ? new Set(labels.map(normalizeLabel)) : undefined;
+    return {
+      headerIndex: r,
+      columns,
+      won: toSet(mapping.status.won),
+      lost: toSet(mapping.status.lost),
+    };
+  }
+  return undefined;
+}
+
+/** Columns through the header synonyms of data-model.md (header matches only). */
+function fromSynonyms(values: readonly (readonly unknown[])[], context: SheetContext): Resolved {
+  const found = findHeaderRow(values.slice(0, HEADER_SCAN_ROWS));
+  const headerIndex = found < 0 ? 0 : found;
+  const analysis = analyzeSheet({ name: '', values }, context, headerIndex);
+  const { fields } = matchFields(analysis, 'deals');
+  const columns: Partial<Record<DealFieldId, number>> = {};
+  for (const [field, match] of Object.entries(fields)) {
+    if (match.level !== 'type') columns[field as DealFieldId] = match.column;
+  }
+  return { headerIndex, columns };
+}
+
+function toTable(arg: unknown): unknown[][] {
+  if (!Array.isArray(arg) || arg.length === 0 || !Array.isArray(arg[0])) {
+    throw new KpiInputError(
+      tableMessages.notATable(arg === undefined || isBlank(arg) ? 'nothing' : 'a single value'),
+    );
+  }
+  return arg as unknown[][];
+}
+
+type Grouping =
+  | { kind: 'none' }
+  | { kind: 'field'; field: DealFieldId }
+  | { kind: 'column'; column: number }
+  | { kind: 'period'; period: Period };
+
+function resolveGroupBy(
+  arg: unknown,
+  values: readonly (readonly unknown[])[],
+  resolved: Resolved,
+): Grouping {
+  const headers = () => headersSeen(values, resolved.headerIndex);
+  if (isOmitted(arg)) {
+    // Without a rep column, the default gives the Total row alone rather than an error.
+    return resolved.columns.rep !== undefined ? { kind: 'field', field: 'rep' } : { kind: 'none' };
+  }
+  let raw = arg;
+  if (Array.isArray(arg)) {
+    const cells = arg.flat();
+    if (cells.length !== 1) throw new KpiInputError(tableMessages.groupByRange());
+    raw = cells[0];
+  }
+  const shown = JSON.stringify(String(raw).trim());
+  const key = headerKey(raw);
+  const field = GROUP_FIELDS.find((f) => f === key);
+  if (field) {
+    if (resolved.columns[field] === undefined) {
+      throw new KpiInputError(tableMessages.groupByMissing(shown, field, headers()));
+    }
+    return { kind: 'field', field };
+  }
+  const period = PERIOD_WORDS[key];
+  if (period) {
+    if (resolved.columns.closed === undefined && resolved.columns.created === undefined) {
+      throw new KpiInputError(tableMessages.periodWithoutDates(shown, headers()));
+    }
+    return { kind: 'period', period };
+  }
+  const headerRow = values[resolved.headerIndex] ?? [];
+  const column = headerRow.findIndex((h) => !isBlank(h) && headerKey(h) === key);
+  if (column >= 0) return { kind: 'column', column };
+  for (const spec of entitySpec('deals').fields) {
+    if (GROUP_FIELDS.includes(spec.id as DealFieldId) && synonymKeys(spec.synonyms).includes(key)) {
+      const id = spec.id as DealFieldId;
+      if (resolved.columns[id] !== undefined) return { kind: 'field', field: id };
+    }
+  }
+  throw new KpiInputError(tableMessages.unknownGroupBy(shown, headers()));
+}
+
+/** Codes instants as month, quarter or year labels ("2024-03", "2024-Q1", "2024"). */
+class PeriodCoder {
+  readonly labels: string[] = [];
+  private readonly byLabel = new Map<string, number>();
+  // Data repeats days: one zone conversion per distinct instant.
+  private readonly byInstant = new Map<number, number>();
+
+  constructor(
+    private readonly period: Period,
+    private readonly timeZone: string,
+  ) {}
+
+  code(ms: number): number {
+    if (ms !== ms) return -1;
+    const hit = this.byInstant.get(ms);
+    if (hit !== undefined) return hit;
+    const { year, month } = wallDateOf(ms, this.timeZone);
+    const label =
+      this.period === 'year'
+        ? String(year)
+        : this.period === 'quarter'
+          ? `${year}-Q${Math.ceil(month / 3)}`
+          : `${year}-${String(month).padStart(2, '0')}`;
+    let code = this.byLabel.get(label);
+    if (code === undefined) {
+      code = this.labels.length;
+      this.labels.push(label);
+      this.byLabel.set(label, code);
+    }
+    if (this.byInstant.size >= 100000) this.byInstant.clear();
+    this.byInstant.set(ms, code);
+    return code;
+  }
+}
+
+function statsRow(label: string, stats: DealStats): (number | string)[] {
+  const s = stats.finish();
+  return [
+    label,
+    s.deals,
+    s.won,
+    s.lost,
+    s.open,
+    cell(s.winRate),
+    s.revenue,
+    cell(s.averageDealSize),
+    s.pipeline,
+    cell(s.salesCycleDays),
+  ];
+}
+
+/** Pure core of KPI_TABLE. `savedMapping` is the document's saved mapping, unvalidated. */
+export function kpiTable(
+  context: SheetContext,
+  tableArg: unknown,
+  groupByArg: unknown,
+  savedMapping?: unknown,
+): (number | string)[][] {
+  const values = toTable(tableArg);
+  const language = languageOf(context.locale);
+  let resolved: Resolved | undefined;
+  if (savedMapping !== undefined && savedMapping !== null) {
+    const parsed = parseMapping(savedMapping);
+    if (parsed.ok) resolved = fromSavedMapping(values, parsed.mapping);
+  }
+  resolved ??= fromSynonyms(values, context);
+
+  const missing = entitySpec('deals')
+    .fields.filter((f) => f.required && resolved.columns[f.id as DealFieldId] === undefined)
+    .map((f) => f.id);
+  if (missing.length > 0) {
+    throw new KpiInputError(
+      tableMessages.missingColumns(missing, headersSeen(values, resolved.headerIndex)),
+    );
+  }
+
+  const grouping = resolveGroupBy(groupByArg, values, resolved);
+  const uses: DealUses = grouping.kind === 'period' ? { ...KPI_USES, period: USE_ALL } : KPI_USES;
+  const labelField =
+    grouping.kind === 'field' && LABEL_FIELDS.includes(grouping.field)
+      ? (grouping.field as DealLabelField)
+      : undefined;
+  const groupColumn =
+    grouping.kind === 'column'
+      ? grouping.column
+      : grouping.kind === 'field' && !labelField && grouping.field !== 'status'
+        ? resolved.columns[grouping.field]!
+        : -1;
+  const table: DealTable = { values, headerIndex: resolved.headerIndex, columns: resolved.columns };
+  const columnCoder = new LabelCoder(context.timeZone);
+  const periodCoder =
+    grouping.kind === 'period' ? new PeriodCoder(grouping.period, context.timeZone) : undefined;
+  const stats = new GroupedDealStats();
+  let scratch: Int32Array = new Int32Array(0);
+  const reader = forEachDealBlock(
+    table,
+    {
+      context,
+      mode: 'strict',
+      won: resolved.won,
+      lost: resolved.lost,
+      uses,
+      labels: labelField ? [labelField] : [],
+      stages: grouping.kind === 'field' && grouping.field === 'status',
+    },
+    (block) => {
+      let codes: ArrayLike<number> | undefined;
+      if (labelField) codes = block.labels[labelField]!.codes;
+      else if (grouping.kind === 'field' && grouping.field === 'status') codes = block.stage.codes;
+      else if (groupColumn >= 0) {
+        codes = scratch = codeColumn(table, block, groupColumn, columnCoder, scratch);
+      } else if (periodCoder) {
+        if (scratch.length < block.length) scratch = new Int32Array(block.length);
+        for (let i = 0; i < block.length; i++) scratch[i] = periodCoder.code(block.period[i]);
+        codes = scratch;
+      }
+      stats.add(block, codes);
+    },
+  );
+
+  const output: (number | string)[][] = [[...COLUMNS[language]]];
+  if (grouping.kind !== 'none') {
+    const labels = labelField
+      ? reader.labelCoders[0].labels
+      : grouping.kind === 'field' && grouping.field === 'status'
+        ? reader.stageCoder.labels
+        : periodCoder
+          ? periodCoder.labels
+          : columnCoder.labels;
+    const groups = stats.groups;
+    const order = Array.from({ length: groups.length }, (_, g) => g);
+    if (periodCoder) {
+      order.sort((a, b) => (labels[a] < labels[b] ? -1 : 1));
+    } else {
+      // Highest revenue first; ties keep the order of first appearance (the codes).
+      order.sort((a, b) => groups[b].revenue - groups[a].revenue || a - b);
+    }
+    for (const g of order) output.push(statsRow(labels[g], groups[g]));
+    if (stats.none.deals > 0) output.push(statsRow(NONE[language], stats.none));
+  }
+  output.push(statsRow(TOTAL[language], stats.total));
+  return output;
+}
+
+export const KPI_TABLE = defineFunction({
+  name: 'KPI_TABLE',
+  category: 'table',
+  title: { en: 'KPI table', fr: 'Tableau des KPI' },
+  summary: {
+    en: 'Spills deals, won, lost, open, win rate, revenue, average deal size, pipeline and sales cycle per rep, source, period…',
+    fr: 'Affiche affaires, gagnées, perdues, en cours, taux de transformation, CA, panier moyen, pipeline et cycle de vente par commercial, origine, période…',
+  },
+  details: {
+    en: 'Takes the whole deals table with its header row. Columns are found by header: through the saved mapping when its headers are there, otherwise by the usual header names (status, amount… / étape, montant…). Status and amount are required. Rows are sorted by revenue, highest first (periods oldest first); blank group values form a "(none)" row; the last row is the Total, its rates recomputed. Empty cells where a rate has no denominator.',
+    fr: 'Prend toute la table des affaires avec sa ligne d’en-tête. Les colonnes sont trouvées par leur en-tête : via le mappage enregistré quand ses en-têtes sont présents, sinon par les noms usuels (étape, montant… / status, amount…). Statut et montant sont obligatoires. Lignes triées par chiffre d’affaires décroissant (périodes de la plus ancienne à la plus récente) ; les valeurs vides forment une ligne « (aucun) » ; la dernière ligne est le Total, ses taux recalculés. Cellules vides quand un taux n’a pas de dénominateur.',
+  },
+  args: [
+    {
+      name: 'deals_table',
+      kind: 'table',
+      description: {
+        en: 'The deals table with its header row, e.g. Deals!A1:K.',
+        fr: 'La table des affaires avec sa ligne d’en-tête, p. ex. Affaires!A1:K.',
+      },
+    },
+    {
+      name: 'group_by',
+      kind: 'labels',
+      optional: true,
+      description: {
+        en: 'rep (default), source, customer, region, product, a header of the table, or month, quarter, year of the close date.',
+        fr: 'rep (par défaut), source, customer, region, product, un en-tête de la table, ou month, quarter, year de la date de signature.',
+      },
+    },
+  ],
+  result: {
+    en: 'A table: a header row, one row per group, then a Total row.',
+    fr: 'Un tableau : une ligne d’en-tête, une ligne par groupe, puis une ligne Total.',
+  },
+  examples: [
+    {
+      formula: '=KPI_TABLE(Deals!A1:K)',
+      explanation: {
+        en: 'KPIs per sales rep.',
+        fr: 'KPI par commercial.',
+      },
+    },
+    {
+      formula: '=KPI_TABLE(Deals!A1:K, "quarter")',
+      explanation: {
+        en: 'KPIs per quarter of the close date.',
+        fr: 'KPI par trimestre de la date de signature.',
+      },
+    },
+    {
+      formula: '=KPI_TABLE(Deals!A1:K, "Lead Source")',
+      explanation: {
+        en: 'KPIs per value of a column, named by its header.',
+        fr: 'KPI par valeur d’une colonne, désignée par son en-tête.',
+      },
+    },
+  ],
+  implementation(context, [tableArg, groupByArg], services): FormulaResult {
+    return kpiTable(context, tableArg, groupByArg, services.savedMapping?.());
+  },
+});
