@@ -21,7 +21,8 @@ export function runFormula(
   try {
     return definition.implementation(context, args, services);
   } catch (error) {
-    if (error instanceof KpiInputError) throw new Error(`${definition.name}: ${error.message}`, { cause: error });
+    if (error instanceof KpiInputError)
+      throw new Error(`${definition.name}: ${error.message}`, { cause: error });
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${definition.name}: ${reason}`, { cause: error });
   }
