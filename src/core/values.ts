@@ -6,8 +6,13 @@ export type CellArg = CellValue | CellValue[][];
 
 /** Blank per the contract: "", null/undefined, or whitespace-only text. */
 export function isBlank(value: unknown): boolean {
-  if (value === '' || value === null || value === undefined) return true;
-  return typeof value === 'string' && value.trim() === '';
+  if (typeof value === 'string') {
+    // Most cells start with a visible ASCII character: no need to trim those.
+    const first = value.length === 0 ? 0 : value.charCodeAt(0);
+    if (first > 0x20 && first < 0x7f) return false;
+    return value.trim() === '';
+  }
+  return value === null || value === undefined;
 }
 
 /**

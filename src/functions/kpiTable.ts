@@ -141,11 +141,9 @@ function fromSynonyms(values: readonly (readonly unknown[])[], context: SheetCon
   const found = findHeaderRow(values.slice(0, HEADER_SCAN_ROWS));
   const headerIndex = found < 0 ? 0 : found;
   const analysis = analyzeSheet({ name: '', values }, context, headerIndex);
-  const { fields } = matchFields(analysis, 'deals');
+  const { fields } = matchFields(analysis, 'deals', { byHeaderOnly: true });
   const columns: Partial<Record<DealFieldId, number>> = {};
-  for (const [field, match] of Object.entries(fields)) {
-    if (match.level !== 'type') columns[field as DealFieldId] = match.column;
-  }
+  for (const [field, match] of Object.entries(fields)) columns[field as DealFieldId] = match.column;
   return { headerIndex, columns };
 }
 

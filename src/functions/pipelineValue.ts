@@ -4,13 +4,11 @@ import type { DecimalSeparator } from '../core/context';
 import { KpiInputError, messages } from '../core/errors';
 import { requiredColumn } from '../core/args';
 import { AmountReader, statusClasses } from '../core/money';
-import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
+import { toProbability } from '../core/probability';
 import { StatusClass } from '../core/status';
 import { describeValue, isBlank } from '../core/values';
 import { defineFunction } from './define';
 import { AMOUNTS_ARG, LOST_LABELS_ARG, STATUSES_ARG, WON_LABELS_ARG } from './revenue';
-
-const PERCENT_TEXT = /%\s*$/;
 
 /**
  * A probability cell as a fraction: blank is 1; a number in 0–1 is a fraction and one in
@@ -19,18 +17,9 @@ const PERCENT_TEXT = /%\s*$/;
  */
 export function probabilityAt(column: Column, row: number, decimal: DecimalSeparator): number {
   const raw = column.values[row];
-  if (typeof raw === 'number') {
-    if (raw >= 0 && raw <= 1) return raw;
-    if (raw > 1 && raw <= 100) return raw / 100;
-  } else if (isBlank(raw)) {
-    return 1;
-  } else if (typeof raw === 'string') {
-    const parsed = parseNumber(raw, decimal);
-    if (parsed !== NOT_A_NUMBER && parsed !== null && parsed >= 0) {
-      if (parsed <= 1) return parsed;
-      if (parsed <= 100 && !PERCENT_TEXT.test(raw)) return parsed / 100;
-    }
-  }
+  if (isBlank(raw)) return 1;
+  const probability = toProbability(raw, decimal);
+  if (probability === probability) return probability;
   throw new KpiInputError(messages.notAProbability(column.name, row + 1, describeValue(raw)));
 }
 

@@ -1,0 +1,209 @@
+import { join } from 'path';
+import { detectDelimiter, parseCsv, toCsv } from './csv';
+import { loadCsvFolder, parseLocaleNumber, typeCsvValue } from './importCsv';
+
+const SAMPLES = join(__dirname, '..', 'samples');
+
+describe('parseCsv', () => {
+  it('splits on commas and handles RFC-4180 quotes', () => {
+    expect(parseCsv('a,b,c\n1,"x, y","say ""hi"""\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', 'x, y', 'say "hi"'],
+    ]);
+  });
+  it('detects a semicolon delimiter from the header, ignoring quoted separators', () => {
+    expect(detectDelimiter('"a,b,c";d;e\n1,2,3,4')).toBe(';');
+    expect(parseCsv('Réf.;Montant\nAFF-1;"1,5"\n')).toEqual([
+      ['Réf.', 'Montant'],
+      ['AFF-1', '1,5'],
+    ]);
+  });
+  it('accepts CRLF, strips the BOM and drops the trailing empty line', () => {
+    expect(parseCsv('\ufeffa;b\r\n1;2\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+  it('keeps the last record without a final line break', () => {
+    expect(parseCsv('a,b\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+  it('keeps line breaks inside quotes and empty fields', () => {
+    expect(parseCsv('a,b\n"line1\r\nline2",\n,\n')).toEqual([
+      ['a', 'b'],
+      ['line1\r\nline2', ''],
+      ['', ''],
+    ]);
+  });
+  it('keeps a blank line in the middle as a one-field row', () => {
+    expect(parseCsv('a\n\nb\n')).toEqual([['a'], [''], ['b']]);
+  });
+  it('round-trips through toCsv', () => {
+    const rows = [
+      ['x', 'a,b', 'q"q'],
+      ['', 'multi\nline', '3'],
+    ];
+    expect(parseCsv(toCsv(rows))).toEqual(rows);
+  });
+  it('returns no rows for empty text', () => {
+    expect(parseCsv('')).toEqual([]);
+  });
+});
+
+const PARIS = 'Europe/Paris';
+const NY = 'America/New_York';
+
+describe('typeCsvValue in fr_FR', () => {
+  const fr = (text: string) => typeCsvValue(text, 'fr_FR', PARIS);
+  it('keeps blanks as ""', () => expect(fr('')).toBe(''));
+  it('reads French numbers', () => {
+    expect(fr('1050')).toBe(1050);
+    expect(fr('12,5')).toBe(12.5);
+    expect(fr('1 234,50')).toBe(1234.5);
+    expect(fr('1\u00a0234,50')).toBe(1234.5);
+    expect(fr('1\u202f234,50')).toBe(1234.5);
+    expect(fr('-3,25')).toBe(-3.25);
+  });
+  it('reads euro amounts and percentages', () => {
+    expect(fr('17\u00a0800,00 €')).toBe(17800);
+    expect(fr('17 800,00\u00a0€')).toBe(17800);
+    expect(fr('100 %')).toBe(1);
+    expect(fr('40%')).toBe(0.4);
+    expect(fr('0 %')).toBe(0);
+  });
+  it('reads day-first dates at midnight Paris time', () => {
+    // 2025-01-01 00:00 in Paris (UTC+1) is 2024-12-31T23:00Z.
+    expect(fr('01/01/2025')).toEqual(new Date('2024-12-31T23:00:00Z'));
+    // 31 March 2025 is after the switch to summer time (UTC+2).
+    expect(fr('31/03/2025')).toEqual(new Date('2025-03-30T22:00:00Z'));
+    expect(fr('2025-03-31')).toEqual(new Date('2025-03-30T22:00:00Z'));
+  });
+  it('reads VRAI/FAUX and TRUE/FALSE', () => {
+    expect(fr('VRAI')).toBe(true);
+    expect(fr('faux')).toBe(false);
+    expect(fr('TRUE')).toBe(true);
+  });
+  it('keeps everything else as text', () => {
+    for (const text of [
+      'n/c',
+      'Gagné ',
+      '01/2025',
+      '2025-01',
+      'AFF-1394',
+      '1,234.50',
+      '13/13/2025',
+      '1 2',
+    ]) {
+      expect(fr(text)).toBe(text);
+    }
+    expect(fr('31/02/2025')).toBe('31/02/2025');
+  });
+});
+
+describe('typeCsvValue in en_US', () => {
+  const en = (text: string) => typeCsvValue(text, 'en_US', NY);
+  it('reads US numbers, dollars and percentages', () => {
+    expect(en('1,234.50')).toBe(1234.5);
+    expect(en('23520.00')).toBe(23520);
+    expect(en('$1,234.50')).toBe(1234.5);
+    expect(en('-$5')).toBe(-5);
+    expect(en('40%')).toBe(0.4);
+    expect(en('.5')).toBe(0.5);
+  });
+  it('refuses French-looking numbers', () => {
+    expect(en('12,5')).toBe('12,5');
+    expect(en('1 234,50')).toBe('1 234,50');
+  });
+  it('reads month-first and ISO dates at midnight New York time', () => {
+    expect(en('03/31/2025')).toEqual(new Date('2025-03-31T04:00:00Z'));
+    expect(en('2025-01-15')).toEqual(new Date('2025-01-15T05:00:00Z'));
+    expect(en('31/03/2025')).toBe('31/03/2025');
+  });
+  it('reads TRUE/FALSE but not VRAI', () => {
+    expect(en('false')).toBe(false);
+    expect(en('VRAI')).toBe('VRAI');
+  });
+  it('keeps month-years and ids as text', () => {
+    expect(en('2025-01')).toBe('2025-01');
+    expect(en('D-1414')).toBe('D-1414');
+  });
+  it('parseLocaleNumber says undefined for text', () => {
+    expect(parseLocaleNumber('abc', 'en_US')).toBeUndefined();
+    expect(parseLocaleNumber('$5%', 'en_US')).toBeUndefined();
+  });
+});
+
+describe('loadCsvFolder on the samples', () => {
+  it('loads the French workbook typed as Sheets would', () => {
+    const tabs = loadCsvFolder(join(SAMPLES, 'fr'), { locale: 'fr_FR', timeZone: PARIS });
+    expect(tabs.map((t) => t.name)).toEqual([
+      'activites',
+      'affaires',
+      'campagnes',
+      'objectifs',
+      'ressenti',
+    ]);
+    const deals = tabs[1].values;
+    expect(deals[0][0]).toBe('Réf.');
+    expect(deals[0]).toHaveLength(11);
+    expect(deals.every((row) => row.length === 11)).toBe(true);
+    // AFF-1394;...;gagné;"17 800,00 €";"9 885,00 €";01/01/2025;02/04/2025;Site web;100 %
+    expect(deals[1]).toEqual([
+      'AFF-1394',
+      'Projet Durand 394',
+      'Groupe Durand 107',
+      'Lucas Bernard',
+      'gagné',
+      17800,
+      9885,
+      new Date('2024-12-31T23:00:00Z'),
+      new Date('2025-04-01T22:00:00Z'),
+      'Site web',
+      1,
+    ]);
+    expect(deals[4][5]).toBe(1050);
+    const formats = tabs[1].numberFormats[1];
+    expect(formats).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      '#,##0.00 [$€]',
+      '#,##0.00 [$€]',
+      'dd/MM/yyyy',
+      'dd/MM/yyyy',
+      null,
+      '0%',
+    ]);
+    const nc = deals.find((row) => row[0] === 'AFF-1458');
+    expect(nc?.[5]).toBe('n/c');
+    // The last line is ";;;;;;;;;;": a blank row, kept.
+    expect(deals[deals.length - 1]).toEqual(Array(11).fill(''));
+    const targets = tabs[3].values;
+    expect(targets[1]).toEqual(['Camille Martin', '01/2025', 35000]);
+  });
+  it('loads the English workbook with ISO dates', () => {
+    const tabs = loadCsvFolder(join(SAMPLES, 'en'), { locale: 'en_US', timeZone: NY });
+    const deals = tabs.find((t) => t.name === 'deals')!.values;
+    expect(deals[1]).toEqual([
+      'D-1414',
+      'Wayne Logistics 37 renewal 414',
+      'Wayne Logistics 37',
+      'Dana Ortiz',
+      'Closed Lost',
+      23520,
+      16329,
+      new Date('2025-01-01T05:00:00Z'),
+      new Date('2025-04-10T04:00:00Z'),
+      '',
+      0,
+    ]);
+    const targets = tabs.find((t) => t.name === 'targets')!.values;
+    expect(targets[1]).toEqual(['Alice Carter', '2025-01', 40000]);
+    const formats = tabs.find((t) => t.name === 'deals')!.numberFormats[1];
+    expect(formats.slice(5, 9)).toEqual([null, null, 'yyyy-MM-dd', 'yyyy-MM-dd']);
+  });
+});

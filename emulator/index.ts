@@ -1,0 +1,504 @@
+/**
+ * An in-memory emulator of the Apps Script services a Sheets add-on uses, written
+ * against @types/google-apps-script: every emulated class `implements Pick<RealType,
+ * ...>`, so a method the real API lacks, or a wrong signature, fails to compile.
+ *
+ *     const emulator = loadWorkbook('samples/fr', { locale: 'fr_FR', timeZone: 'Europe/Paris' });
+ *     const context = emulator.load(readFileSync('dist/Code.js', 'utf8'));
+ *     emulator.runAs('NONE', 'onOpen', emulator.openEvent('NONE'));
+ *     emulator.calls.reset();
+ *     emulator.run('generateSummary');
+ *     emulator.calls.spreadsheetTotal; // service calls made by the generation
+ *     emulator.workbook.sheet('KPI Overview').snapshot().charts;
+ */
+import { mkdirSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import vm from 'vm';
+import { CallCounter, tag, wrap, type Boundary } from './calls';
+import { toCsv } from './csv';
+import {
+  AuthMode,
+  BorderStyle,
+  ChartHiddenDimensionStrategy,
+  ChartMergeStrategy,
+  ChartType,
+  CurveStyle,
+  DeveloperMetadataLocationType,
+  DeveloperMetadataVisibility,
+  Dimension,
+  PointStyle,
+  Position,
+  WrapStrategy,
+} from './enums';
+import { loadCsvFolder } from './importCsv';
+import {
+  CacheStore,
+  Clock,
+  EmulatedCacheService,
+  EmulatedConsole,
+  EmulatedHtmlService,
+  EmulatedLockService,
+  EmulatedLogger,
+  EmulatedPropertiesService,
+  EmulatedScriptApp,
+  EmulatedSession,
+  EmulatedUi,
+  EmulatedUtilities,
+  LockControl,
+  LogSink,
+  PropertyStore,
+  UiRecorder,
+  type LogEntry,
+} from './services';
+import {
+  api,
+  EmulatedSpreadsheet,
+  NODE_REALM,
+  type Realm,
+  type SpreadsheetEnv,
+  type SpreadsheetSnapshot,
+} from './spreadsheet';
+
+export { parseCsv, toCsv, detectDelimiter } from './csv';
+export {
+  loadCsvFolder,
+  typeCsvTable,
+  typeCsvValue,
+  typeUserEntered,
+  parseLocaleNumber,
+} from './importCsv';
+export type { CsvTab, UserEntered } from './importCsv';
+export { CallCounter } from './calls';
+export type { ChartSpec } from './charts';
+export type { SheetSnapshot, SpreadsheetSnapshot } from './spreadsheet';
+export { EmulatedSpreadsheet, EmulatedSheet, EmulatedRange } from './spreadsheet';
+export type {
+  MenuSpec,
+  MenuEntry,
+  HtmlSpec,
+  AlertRecord,
+  DialogRecord,
+  LogEntry,
+} from './services';
+export { UiRecorder, LockControl, Clock } from './services';
+export { formatValue, formatJavaDate, DEFAULT_NUMBER_FORMAT } from './format';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
+
+class EmulatedSpreadsheetApp implements Pick<
+  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  | 'BorderStyle'
+  | 'DeveloperMetadataLocationType'
+  | 'DeveloperMetadataVisibility'
+  | 'Dimension'
+  | 'WrapStrategy'
+  | 'flush'
+  | 'getActive'
+  | 'getActiveSheet'
+  | 'getActiveSpreadsheet'
+  | 'getUi'
+  | 'openById'
+  | 'setActiveSheet'
+> {
+  readonly BorderStyle = BorderStyle;
+  readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
+  readonly Dimension = Dimension;
+  readonly WrapStrategy = WrapStrategy;
+  constructor(
+    private readonly spreadsheet: EmulatedSpreadsheet,
+    private readonly ui: EmulatedUi,
+  ) {
+    tag(this, 'SpreadsheetApp');
+  }
+  getActiveSpreadsheet(): Spreadsheet {
+    return api(this.spreadsheet);
+  }
+  getActive(): Spreadsheet {
+    return api(this.spreadsheet);
+  }
+  getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    return api(this.spreadsheet.active);
+  }
+  setActiveSheet(
+    sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    restoreSelection?: boolean,
+  ): GoogleAppsScript.Spreadsheet.Sheet {
+    return this.spreadsheet.setActiveSheet(sheet, restoreSelection);
+  }
+  openById(id: string): Spreadsheet {
+    if (id !== this.spreadsheet.id) {
+      throw new Error(
+        `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
+      );
+    }
+    return api(this.spreadsheet);
+  }
+  getUi(): GoogleAppsScript.Base.Ui {
+    return api(this.ui);
+  }
+  flush(): void {}
+}
+
+class EmulatedCharts implements Pick<
+  GoogleAppsScript.Charts.Charts,
+  | 'ChartHiddenDimensionStrategy'
+  | 'ChartMergeStrategy'
+  | 'ChartType'
+  | 'CurveStyle'
+  | 'PointStyle'
+  | 'Position'
+> {
+  readonly ChartHiddenDimensionStrategy = ChartHiddenDimensionStrategy;
+  readonly ChartMergeStrategy = ChartMergeStrategy;
+  readonly ChartType = ChartType;
+  readonly CurveStyle = CurveStyle;
+  readonly PointStyle = PointStyle;
+  readonly Position = Position;
+  constructor() {
+    tag(this, 'Charts');
+  }
+}
+
+/**
+ * The global object the bundle runs with. Each service is typed as the real one, but
+ * only the members the emulator implements exist (others throw "not implemented").
+ */
+export interface EmulatorGlobals {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  Session: GoogleAppsScript.Base.Session;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  Charts: GoogleAppsScript.Charts.Charts;
+  Logger: GoogleAppsScript.Base.Logger;
+  console: Console;
+}
+
+export interface EmulatorOptions {
+  /** Spreadsheet locale, default en_US. */
+  locale?: string;
+  /** Spreadsheet time zone, default America/New_York. */
+  timeZone?: string;
+  /** Initial tabs, in order, with values already typed (see loadCsvFolder). */
+  sheets?: { name: string; values: unknown[][]; numberFormats?: (string | null)[][] }[];
+  /** HTML files by name ("Sidebar" or "Sidebar.html") for createHtmlOutputFromFile. */
+  files?: Record<string, string>;
+  spreadsheetId?: string;
+  spreadsheetName?: string;
+  /** Session.getActiveUserLocale(), default the language of `locale` ("fr", "en"). */
+  userLocale?: string;
+  /** Session.getScriptTimeZone(), default `timeZone`. */
+  scriptTimeZone?: string;
+  userEmail?: string;
+  /** Evaluates formula cells when read (otherwise they read ""). */
+  formulaEvaluator?: SpreadsheetEnv['formulaEvaluator'];
+  /** Type strings written with setValue(s) as Sheets does. Default true. */
+  parseWrittenStrings?: boolean;
+  /**
+   * Prefixes that make a written string a formula. Default ["="]; add "+", "-", "@" to
+   * treat those (when not a number) as formulas too, the strictest reading.
+   */
+  formulaPrefixes?: string[];
+  /** Initial authorization mode, default FULL. */
+  authMode?: AuthModeName;
+  /** Print Logger/console output too (it is always recorded in `logs`). */
+  echoLogs?: boolean;
+}
+
+export interface Emulator {
+  /** The services, ready to be a `vm` context's globals. Calls through them are counted. */
+  globals: EmulatorGlobals;
+  /** The active spreadsheet as the add-on sees it (calls counted). */
+  spreadsheet: Spreadsheet;
+  /** The same spreadsheet, raw: inspect it without counting calls. */
+  workbook: EmulatedSpreadsheet;
+  calls: CallCounter;
+  ui: UiRecorder;
+  logs: LogEntry[];
+  locks: LockControl;
+  clock: Clock;
+  properties: {
+    document: Map<string, string>;
+    script: Map<string, string>;
+    user: Map<string, string>;
+  };
+  readonly authMode: AuthModeName;
+  setAuthMode(mode: AuthModeName): void;
+  /** Evaluates a script (e.g. dist/Code.js) in a fresh context with these globals. */
+  load(code: string, filename?: string): vm.Context;
+  /** The context of the last load(), or the one given: its arrays and Dates are used. */
+  useRealm(context: vm.Context | null): void;
+  /** Calls a top-level function of the loaded script as one execution (locks released after). */
+  run(name: string, ...args: unknown[]): unknown;
+  /** Same, in another authorization mode (restored afterwards). */
+  runAs(mode: AuthModeName, name: string, ...args: unknown[]): unknown;
+  /** The `e` of a simple onOpen trigger in that mode (no `source` in NONE). */
+  openEvent(mode?: AuthModeName): { authMode: unknown; source?: Spreadsheet; user?: unknown };
+  /** Releases the locks the current execution holds, as the end of an execution does. */
+  endExecution(): void;
+  snapshot(): SpreadsheetSnapshot;
+  /** One tab as CSV text: display values (default) or raw values. */
+  toCsv(sheetName: string, options?: { display?: boolean; delimiter?: ',' | ';' }): string;
+  /** Writes every tab as `<name>.csv` and `workbook.json` (the snapshot) into `folder`. */
+  writeFolder(folder: string, options?: { display?: boolean; delimiter?: ',' | ';' }): string[];
+}
+
+const SPREADSHEET_KINDS = new Set([
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'EmbeddedChart',
+  'EmbeddedChartBuilder',
+  'ChartOptions',
+  'ContainerInfo',
+  'DeveloperMetadata',
+  'DeveloperMetadataFinder',
+  'DeveloperMetadataLocation',
+]);
+const SCOPES: Record<string, string> = {
+  SpreadsheetApp: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  PropertiesService: 'https://www.googleapis.com/auth/script.storage',
+  Session: 'https://www.googleapis.com/auth/userinfo.email',
+  LockService: 'https://www.googleapis.com/auth/script.storage',
+  CacheService: 'https://www.googleapis.com/auth/script.storage',
+};
+
+/**
+ * Why a method may not run in an authorization mode, or undefined if it may. NONE (an
+ * add-on's onOpen before it is used in the document) has no access to the document,
+ * properties or the user; CUSTOM_FUNCTION (a formula) may read but not change the
+ * spreadsheet, and has no UI.
+ */
+export function deniedIn(mode: AuthModeName, method: string): string | undefined {
+  const [kind, name] = method.split('.');
+  if (mode === 'NONE') {
+    if (kind === 'SpreadsheetApp' && name !== 'getUi' && name !== 'flush')
+      return SCOPES.SpreadsheetApp;
+    if (SPREADSHEET_KINDS.has(kind)) return SCOPES.SpreadsheetApp;
+    if (kind === 'PropertiesService' || kind === 'Properties') return SCOPES.PropertiesService;
+    if (method === 'LockService.getDocumentLock') return SCOPES.LockService;
+    if (method === 'CacheService.getDocumentCache') return SCOPES.CacheService;
+    if (method === 'Session.getActiveUser' || method === 'Session.getEffectiveUser') {
+      return SCOPES.Session;
+    }
+  }
+  if (mode === 'CUSTOM_FUNCTION') {
+    if (kind === 'Ui' || kind === 'Menu' || method === 'SpreadsheetApp.getUi') return 'ui';
+    if (kind === 'LockService' || kind === 'HtmlService') return 'custom function';
+    if (
+      /^(Spreadsheet|Sheet|Range|EmbeddedChartBuilder|DeveloperMetadata)$/.test(kind) &&
+      /^(set|insert|delete|clear|append|add|remove|update|move|activate|hide|show|toast|rename|auto|merge|new)/.test(
+        name,
+      )
+    ) {
+      return 'custom function';
+    }
+    if (kind === 'Properties' && /^(set|delete)/.test(name)) return 'custom function';
+  }
+  return undefined;
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const locale = options.locale ?? 'en_US';
+  const timeZone = options.timeZone ?? 'America/New_York';
+  new Intl.DateTimeFormat('en-US', { timeZone }); // throws on an unknown zone
+  const calls = new CallCounter();
+  const ui = new UiRecorder();
+  const clock = new Clock();
+  const sink = new LogSink(options.echoLogs === true);
+  const locks = new LockControl(clock);
+  let authMode: AuthModeName = options.authMode ?? 'FULL';
+  let context: vm.Context | null = null;
+
+  const boundary: Boundary = {
+    counter: calls,
+    check(method) {
+      const scope = deniedIn(authMode, method);
+      if (scope === undefined) return;
+      const required = scope.startsWith('https://') ? ` Required permissions: ${scope}` : '';
+      throw new Error(`You do not have permission to call ${method}.${required}`);
+    },
+    // Apps Script service errors are the script's own Errors, named "Exception".
+    fail(error) {
+      if (!(error instanceof Error) || error.name === 'Exception') return error;
+      const converted = makeError(error.message);
+      converted.name = 'Exception';
+      converted.stack = `Exception: ${error.message}\n${(error.stack ?? '').split('\n').slice(1).join('\n')}`;
+      return converted;
+    },
+  };
+  let makeError = (message: string): Error => new Error(message);
+
+  const env: SpreadsheetEnv = {
+    formulaEvaluator: options.formulaEvaluator,
+    parseWrittenStrings: options.parseWrittenStrings ?? true,
+    formulaPrefixes: options.formulaPrefixes ?? ['='],
+    realm: NODE_REALM,
+    onToast: (toast) => ui.toasts.push(toast),
+  };
+  const workbook = new EmulatedSpreadsheet(
+    options.spreadsheetId ?? '1EmulatedSpreadsheetId0000000000000000000000',
+    options.spreadsheetName ?? 'Emulated spreadsheet',
+    locale,
+    timeZone,
+    env,
+  );
+  const initial = options.sheets ?? [];
+  if (initial.length === 0) {
+    workbook.createSheet(/^fr/i.test(locale) ? 'Feuille 1' : 'Sheet1', 0);
+  }
+  for (const tab of initial) workbook.addSheetWithValues(tab.name, tab.values, tab.numberFormats);
+  workbook.active = workbook.sheets[0];
+
+  const stores = {
+    document: new PropertyStore(),
+    script: new PropertyStore(),
+    user: new PropertyStore(),
+  };
+  const caches = {
+    document: new CacheStore(clock),
+    script: new CacheStore(clock),
+    user: new CacheStore(clock),
+  };
+  const emulatedUi = new EmulatedUi(ui);
+  const raw = {
+    SpreadsheetApp: new EmulatedSpreadsheetApp(workbook, emulatedUi),
+    HtmlService: new EmulatedHtmlService(options.files ?? {}),
+    PropertiesService: new EmulatedPropertiesService(stores),
+    LockService: new EmulatedLockService(locks),
+    CacheService: new EmulatedCacheService(caches),
+    Utilities: new EmulatedUtilities(clock),
+    Session: new EmulatedSession({
+      userLocale: options.userLocale ?? locale.split(/[_-]/)[0],
+      scriptTimeZone: options.scriptTimeZone ?? timeZone,
+      userEmail: options.userEmail ?? 'user@example.com',
+    }),
+    ScriptApp: new EmulatedScriptApp({
+      authMode: () => authMode,
+      scriptId: 'emulated-script-id',
+    }),
+    Charts: new EmulatedCharts(),
+    Logger: new EmulatedLogger(sink),
+    console: new EmulatedConsole(sink, clock),
+  };
+  const globals = Object.fromEntries(
+    Object.entries(raw).map(([name, service]) => [name, wrap(service, boundary)]),
+  ) as unknown as EmulatorGlobals;
+
+  const useRealm = (ctx: vm.Context | null) => {
+    makeError = ctx
+      ? (vm.runInContext('(function (m) { return new Error(m); })', ctx) as (m: string) => Error)
+      : (message: string) => new Error(message);
+    env.realm = ctx
+      ? {
+          array: vm.runInContext('(function (n) { return new Array(n); })', ctx) as Realm['array'],
+          date: vm.runInContext('(function (ms) { return new Date(ms); })', ctx) as Realm['date'],
+        }
+      : NODE_REALM;
+  };
+
+  const run = (name: string, ...args: unknown[]) => {
+    if (!context) throw new Error('Nothing loaded: call emulator.load(code) first');
+    const fn: unknown = context[name];
+    if (typeof fn !== 'function') throw new Error(`The loaded script has no top-level ${name}`);
+    try {
+      return (fn as (...a: unknown[]) => unknown)(...args);
+    } finally {
+      locks.endExecution();
+    }
+  };
+
+  const csvOf = (sheetName: string, opts: { display?: boolean; delimiter?: ',' | ';' } = {}) => {
+    const snap = workbook.sheet(sheetName).snapshot();
+    const rows =
+      opts.display === false
+        ? snap.values.map((row) =>
+            row.map((v) =>
+              Object.prototype.toString.call(v) === '[object Date]'
+                ? (v as Date).toISOString()
+                : String(v),
+            ),
+          )
+        : snap.displayValues;
+    return toCsv(rows, opts.delimiter ?? ',');
+  };
+
+  const emulator: Emulator = {
+    globals,
+    spreadsheet: wrap(api<Spreadsheet>(workbook), boundary),
+    workbook,
+    calls,
+    ui,
+    logs: sink.entries,
+    locks,
+    clock,
+    properties: { document: stores.document.map, script: stores.script.map, user: stores.user.map },
+    get authMode() {
+      return authMode;
+    },
+    setAuthMode(mode) {
+      authMode = mode;
+    },
+    load(code, filename = 'Code.js') {
+      context = vm.createContext({ ...globals });
+      vm.runInContext(code, context, { filename });
+      useRealm(context);
+      return context;
+    },
+    useRealm(ctx) {
+      useRealm(ctx ?? context);
+    },
+    run,
+    runAs(mode, name, ...args) {
+      const previous = authMode;
+      authMode = mode;
+      try {
+        return run(name, ...args);
+      } finally {
+        authMode = previous;
+      }
+    },
+    openEvent(mode = 'LIMITED') {
+      const event: { authMode: unknown; source?: Spreadsheet; user?: unknown } = {
+        authMode: AuthMode[mode],
+      };
+      if (mode !== 'NONE') event.source = emulator.spreadsheet;
+      return event;
+    },
+    endExecution() {
+      locks.endExecution();
+    },
+    snapshot() {
+      return workbook.snapshot();
+    },
+    toCsv: csvOf,
+    writeFolder(folder, opts = {}) {
+      mkdirSync(folder, { recursive: true });
+      const written: string[] = [];
+      for (const sheet of workbook.sheets) {
+        const file = join(folder, `${sheet.name.replace(/[\\/:*?"<>|]/g, '_')}.csv`);
+        writeFileSync(file, csvOf(sheet.name, opts));
+        written.push(file);
+      }
+      const json = join(folder, 'workbook.json');
+      writeFileSync(json, JSON.stringify(workbook.snapshot(), null, 2));
+      written.push(json);
+      return written;
+    },
+  };
+  return emulator;
+}
+
+/** An emulator whose tabs are the CSV files of `folder`, typed as Sheets imports them. */
+export function loadWorkbook(
+  folder: string,
+  options: { locale: string; timeZone: string } & Omit<EmulatorOptions, 'sheets'>,
+): Emulator {
+  return createEmulator({ ...options, sheets: loadCsvFolder(folder, options) });
+}
