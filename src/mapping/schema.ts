@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { EntityId } from './fields';
 import { ENTITIES } from './fields';
 
@@ -68,7 +68,7 @@ function isIsoDay(text: string): boolean {
 
 // Built on first use: custom functions load the whole bundle on every call, and most
 // never read a mapping.
-let schema: z.ZodType<Mapping> | undefined;
+let schema: z.ZodMiniType<Mapping> | undefined;
 
 function entitySchema(id: EntityId) {
   const spec = ENTITIES.find((e) => e.id === id)!;
@@ -76,58 +76,62 @@ function entitySchema(id: EntityId) {
   const required = spec.fields.filter((f) => f.required).map((f) => f.id);
   return z
     .object({
-      sheet: z.string().min(1),
-      headerRow: z.number().int().min(1),
+      sheet: z.string().check(z.minLength(1)),
+      headerRow: z.int().check(z.minimum(1)),
       fields: z.record(
         z.string(),
-        z.object({ header: z.string(), index: z.number().int().min(0) }),
+        z.object({ header: z.string(), index: z.int().check(z.minimum(0)) }),
       ),
     })
-    .superRefine((value, ctx) => {
-      for (const key of Object.keys(value.fields)) {
-        if (!known.has(key)) {
-          ctx.addIssue({ code: 'custom', path: ['fields', key], message: `unknown ${id} field` });
+    .check(
+      z.superRefine((value, ctx) => {
+        for (const key of Object.keys(value.fields)) {
+          if (!known.has(key)) {
+            ctx.addIssue({ code: 'custom', path: ['fields', key], message: `unknown ${id} field` });
+          }
         }
-      }
-      for (const key of required) {
-        if (!value.fields[key]) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['fields', key],
-            message: 'required field missing',
-          });
+        for (const key of required) {
+          if (!value.fields[key]) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['fields', key],
+              message: 'required field missing',
+            });
+          }
         }
-      }
-    });
+      }),
+    );
 }
 
-function mappingSchema(): z.ZodType<Mapping> {
+// zod/mini rather than the full zod: the same checks for a fraction of the bundle size.
+function mappingSchema(): z.ZodMiniType<Mapping> {
   if (schema) return schema;
   const labels = z.array(z.string());
+  const isoDay = z.string().check(z.refine(isIsoDay, 'expected a YYYY-MM-DD date'));
   schema = z.object({
     version: z.literal(MAPPING_VERSION),
     entities: z.object({
       deals: entitySchema('deals'),
-      activities: entitySchema('activities').optional(),
-      campaigns: entitySchema('campaigns').optional(),
-      targets: entitySchema('targets').optional(),
-      feedback: entitySchema('feedback').optional(),
+      activities: z.optional(entitySchema('activities')),
+      campaigns: z.optional(entitySchema('campaigns')),
+      targets: z.optional(entitySchema('targets')),
+      feedback: z.optional(entitySchema('feedback')),
     }),
     status: z.object({ won: labels, lost: labels, open: labels, stageOrder: labels }),
-    feedbackScale: z.enum(['1-5', '0-10']).optional(),
+    feedbackScale: z.optional(z.enum(['1-5', '0-10'])),
     settings: z.object({
       period: z.enum(['week', 'month', 'quarter', 'year']),
-      fiscalYearStartMonth: z.number().int().min(1).max(12),
-      customRange: z
-        .object({
-          start: z.string().refine(isIsoDay, 'expected a YYYY-MM-DD date'),
-          end: z.string().refine(isIsoDay, 'expected a YYYY-MM-DD date'),
-        })
-        .refine((r) => r.start <= r.end, { message: 'end is before start', path: ['end'] })
-        .optional(),
+      fiscalYearStartMonth: z.int().check(z.minimum(1), z.maximum(12)),
+      customRange: z.optional(
+        z
+          .object({ start: isoDay, end: isoDay })
+          .check(
+            z.refine((r) => r.start <= r.end, { message: 'end is before start', path: ['end'] }),
+          ),
+      ),
     }),
-    savedAt: z.string().optional(),
-  }) as z.ZodType<Mapping>;
+    savedAt: z.optional(z.string()),
+  }) as unknown as z.ZodMiniType<Mapping>;
   return schema;
 }
 
@@ -160,7 +164,7 @@ export function parseMapping(input: unknown): ParsedMapping {
     };
   }
   try {
-    const result = mappingSchema().safeParse(value);
+    const result = z.safeParse(mappingSchema(), value);
     if (result.success) return { ok: true, mapping: result.data };
     const issues = result.error.issues
       .slice(0, 5)

@@ -1,0 +1,139 @@
+/**
+ * The functions the mapping sidebar calls through google.script.run. Each is exported
+ * from src/index.ts (so the build makes it a top-level function), and the sidebar's
+ * client is typed by this module: renaming one here breaks the sidebar's type check.
+ * Inputs are checked as untrusted; results are JSON-safe (types.ts).
+ */
+import type { Language } from '../core/context';
+import { analyzeSheet, matchFields } from '../mapping/detect';
+import type { EntityId } from '../mapping/fields';
+import { ENTITY_IDS } from '../mapping/fields';
+import type { FeedbackScale } from '../mapping/schema';
+import type { PropertyStore } from './mappingStore';
+import {
+  deleteStoredMapping,
+  documentStore,
+  MappingTooLargeError,
+  readStoredMapping,
+  writeStoredMapping,
+} from './mappingStore';
+import { message } from './messages';
+import { analyzeDraft } from './preview';
+import { buildState, toEntityDetection } from './state';
+import type { DraftAnalysis, DraftMapping, EntityDetection, MappingState } from './types';
+import { checkDraft, parseDraft } from './validate';
+import { readContext, readWorkbook } from './workbook';
+
+/** The whole sidebar state: sheets, detection, the saved mapping (or why not), preview. */
+export function getMappingState(): MappingState {
+  const workbook = readWorkbook();
+  return buildState(workbook.sheets, workbook.context, readStoredMapping());
+}
+
+/** Statuses, preview and feedback scale of the mapping being edited (nothing is saved). */
+export function previewMapping(draft: DraftMapping): DraftAnalysis {
+  const { language } = readContext();
+  const parsed = parseDraft(draft);
+  if (!parsed.ok)
+    throw new Error(message(language, 'mappingErrorInput', { detail: parsed.detail }));
+  const names = Object.values(parsed.draft.entities).map((e) => e!.sheet);
+  const workbook = readWorkbook(names);
+  return analyzeDraft(parsed.draft, workbook.sheets, workbook.context);
+}
+
+/** Detection's match of one entity's fields on one sheet (when the user picks a sheet). */
+export function matchSheet(entity: EntityId, sheet: string): EntityDetection | null {
+  const { language } = readContext();
+  if (!ENTITY_IDS.includes(entity) || typeof sheet !== 'string') {
+    throw new Error(
+      message(language, 'mappingErrorInput', { detail: 'matchSheet(entity, sheet)' }),
+    );
+  }
+  const workbook = readWorkbook([sheet]);
+  const values = workbook.sheets[0];
+  if (!values) return null;
+  const analysis = analyzeSheet(values, workbook.context);
+  if (analysis.headerIndex < 0) return null;
+  const { fields, missing } = matchFields(analysis, entity);
+  return toEntityDetection({
+    entity,
+    sheet,
+    headerRow: analysis.headerIndex + 1,
+    fields,
+    missing,
+    sheetNameMatch: false,
+    score: 0,
+  });
+}
+
+/**
+ * Validates and stores a mapping, and returns the new state. Anything wrong is thrown
+ * as one sentence in the user's language (the sidebar's failure handler shows it).
+ */
+export function saveMapping(mapping: DraftMapping): MappingState {
+  const workbook = readWorkbook();
+  const { language, context } = workbook;
+  const parsed = parseDraft(mapping);
+  if (!parsed.ok) throw inputError(language, parsed.detail);
+  const feedback = parsed.draft.entities.feedback;
+  let defaultScale: FeedbackScale | undefined;
+  if (feedback && !parsed.draft.feedbackScale) {
+    defaultScale = analyzeDraft(parsed.draft, workbook.sheets, context).detectedScale ?? undefined;
+  }
+  const checked = checkDraft(parsed.draft, workbook.sheets, language, {
+    now: new Date().toISOString(),
+    timeZone: context.timeZone,
+    defaultScale,
+  });
+  if (!checked.ok) {
+    throw new Error(message(language, 'mappingNotSaved', { reason: checked.errors.join('; ') }));
+  }
+  const store = documentStore();
+  withDocumentLock(language, () => {
+    try {
+      writeStoredMapping(checked.mapping, store);
+    } catch (error) {
+      // Too large, or the document's property quota is used up by other data.
+      const reason =
+        error instanceof MappingTooLargeError
+          ? message(language, 'mappingErrorTooLarge', {
+              size: Math.ceil(error.bytes / 1024),
+              limit: Math.floor(error.limit / 1024),
+            })
+          : String((error as Error)?.message ?? error).replace(/\.$/, '');
+      throw new Error(message(language, 'mappingNotSaved', { reason }), { cause: error });
+    }
+  });
+  return buildState(workbook.sheets, context, readStoredMapping(store));
+}
+
+/** Deletes the saved mapping and returns fresh detection. */
+export function resetMapping(): MappingState {
+  const workbook = readWorkbook();
+  const store: PropertyStore = documentStore();
+  withDocumentLock(workbook.language, () => deleteStoredMapping(store));
+  return buildState(workbook.sheets, workbook.context, { kind: 'none' });
+}
+
+function inputError(language: Language, detail: string): Error {
+  return new Error(
+    message(language, 'mappingNotSaved', {
+      reason: message(language, 'mappingErrorInput', { detail }),
+    }),
+  );
+}
+
+/** Two saves at once would interleave their chunks: one at a time per document. */
+function withDocumentLock(language: Language, work: () => void): void {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(10000)) {
+    throw new Error(
+      message(language, 'mappingNotSaved', { reason: message(language, 'mappingErrorBusy') }),
+    );
+  }
+  try {
+    work();
+  } finally {
+    lock.releaseLock();
+  }
+}

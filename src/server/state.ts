@@ -1,0 +1,207 @@
+import type { SheetContext } from '../core/context';
+import { languageOf } from '../core/context';
+import type { EntityGuess, SheetValues, WorkbookDetection } from '../mapping/detect';
+import { detectWorkbook, findHeaderRow } from '../mapping/detect';
+import type { EntityId } from '../mapping/fields';
+import { ENTITIES } from '../mapping/fields';
+import type { Mapping } from '../mapping/schema';
+import { DEFAULT_SETTINGS } from '../mapping/schema';
+import type { StoredMapping } from './mappingStore';
+import { entityName, message } from './messages';
+import { analyzeDraft, cellText } from './preview';
+import type {
+  DraftEntity,
+  DraftMapping,
+  EntityDetection,
+  MappingState,
+  Notice,
+  NoticeKind,
+  SheetInfo,
+} from './types';
+
+/** Rows of each sheet sent to the sidebar for choosing the header row. */
+export const TOP_ROWS = 12;
+/** Cells longer than this are cut in those rows (they are only shown in a dropdown). */
+const MAX_CELL_CHARS = 120;
+const MAX_COLUMNS = 200;
+
+export function toEntityDetection(guess: EntityGuess): EntityDetection {
+  const fields: EntityDetection['fields'] = {};
+  for (const [id, match] of Object.entries(guess.fields)) {
+    fields[id] = {
+      column: match.column,
+      header: match.header,
+      level: match.level,
+      confidence: match.confidence,
+    };
+  }
+  return { sheet: guess.sheet, headerRow: guess.headerRow, fields, missing: [...guess.missing] };
+}
+
+function draftEntityOf(guess: EntityGuess): DraftEntity {
+  const fields: DraftEntity['fields'] = {};
+  for (const [id, match] of Object.entries(guess.fields)) {
+    fields[id] = { header: match.header, index: match.column };
+  }
+  return { sheet: guess.sheet, headerRow: guess.headerRow, fields };
+}
+
+/**
+ * What detection proposes: deals even when incomplete (the user fixes the missing
+ * fields), other entities only when complete (an incomplete optional table would block
+ * the save).
+ */
+export function draftFromDetection(detection: WorkbookDetection): DraftMapping {
+  const entities: DraftMapping['entities'] = {};
+  for (const spec of ENTITIES) {
+    const guess = detection.entities[spec.id];
+    if (!guess) continue;
+    if (spec.id === 'deals' || guess.missing.length === 0) entities[spec.id] = draftEntityOf(guess);
+  }
+  const status = detection.status;
+  const draft: DraftMapping = {
+    entities,
+    status: {
+      won: status ? [...status.won] : [],
+      lost: status ? [...status.lost] : [],
+      open: status ? [...status.open] : [],
+      stageOrder: status ? [...status.stageOrder] : [],
+    },
+    settings: { ...DEFAULT_SETTINGS },
+  };
+  if (entities.feedback) draft.feedbackScale = detection.feedbackScale ?? '1-5';
+  return draft;
+}
+
+export function draftFromMapping(mapping: Mapping): DraftMapping {
+  const entities: DraftMapping['entities'] = {};
+  for (const spec of ENTITIES) {
+    const saved = mapping.entities[spec.id];
+    if (!saved) continue;
+    const fields: DraftEntity['fields'] = {};
+    for (const [id, ref] of Object.entries(saved.fields)) fields[id] = { ...ref };
+    entities[spec.id] = { sheet: saved.sheet, headerRow: saved.headerRow, fields };
+  }
+  const draft: DraftMapping = {
+    entities,
+    status: {
+      won: [...mapping.status.won],
+      lost: [...mapping.status.lost],
+      open: [...mapping.status.open],
+      stageOrder: [...mapping.status.stageOrder],
+    },
+    settings: { ...mapping.settings },
+  };
+  if (mapping.feedbackScale) draft.feedbackScale = mapping.feedbackScale;
+  if (mapping.settings.customRange)
+    draft.settings.customRange = { ...mapping.settings.customRange };
+  return draft;
+}
+
+export function sheetInfo(sheet: SheetValues, timeZone: string, minRows: number): SheetInfo {
+  const values = sheet.values;
+  const columnCount = values.reduce((max, row) => Math.max(max, row.length), 0);
+  const limit = Math.min(values.length, Math.max(TOP_ROWS, minRows));
+  const topRows: string[][] = [];
+  for (let r = 0; r < limit; r++) {
+    const row = values[r].slice(0, MAX_COLUMNS).map((cell) => {
+      const text = cellText(cell, timeZone);
+      return text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS - 1) + '…' : text;
+    });
+    topRows.push(row);
+  }
+  return {
+    name: sheet.name,
+    rowCount: values.length,
+    columnCount,
+    headerRow: findHeaderRow(values) + 1,
+    topRows,
+  };
+}
+
+const STORED_NOTICES: Record<string, NoticeKind> = {
+  invalidJson: 'invalidJson',
+  unknownVersion: 'unknownVersion',
+  invalid: 'invalid',
+  incomplete: 'incomplete',
+  unreadable: 'unreadable',
+};
+
+const NOTICE_KEYS = {
+  invalidJson: 'mappingNoticeInvalidJson',
+  unknownVersion: 'mappingNoticeUnknownVersion',
+  invalid: 'mappingNoticeInvalid',
+  incomplete: 'mappingNoticeIncomplete',
+  unreadable: 'mappingNoticeUnreadable',
+  missingSheet: 'mappingNoticeMissingSheet',
+  noDeals: 'mappingNoticeNoDeals',
+} as const;
+
+/**
+ * Pure: the sidebar's whole starting state from the sheets' values and what is stored.
+ * A stored mapping that cannot be used is reported in `notices` and detection is shown
+ * instead; it is never an error.
+ */
+export function buildState(
+  sheets: readonly SheetValues[],
+  context: SheetContext,
+  stored: StoredMapping,
+): MappingState {
+  const language = languageOf(context.locale);
+  const detection = detectWorkbook(sheets, context);
+  const notices: Notice[] = [];
+  let draft: DraftMapping;
+  let savedAt: string | null = null;
+  if (stored.kind === 'ok') {
+    draft = draftFromMapping(stored.mapping);
+    savedAt = stored.mapping.savedAt ?? null;
+  } else {
+    draft = draftFromDetection(detection);
+    if (stored.kind !== 'none') {
+      const kind = STORED_NOTICES[stored.kind];
+      notices.push({ kind, message: message(language, NOTICE_KEYS[kind]), detail: stored.reason });
+    }
+  }
+
+  const names = new Set(sheets.map((s) => s.name));
+  for (const spec of ENTITIES) {
+    const entity = draft.entities[spec.id];
+    if (entity && !names.has(entity.sheet)) {
+      notices.push({
+        kind: 'missingSheet',
+        message: message(language, NOTICE_KEYS.missingSheet, {
+          entity: entityName(language, spec.id),
+          sheet: entity.sheet,
+        }),
+        detail: `${spec.id}.sheet = ${JSON.stringify(entity.sheet)}`,
+      });
+    }
+  }
+  if (!draft.entities.deals) {
+    notices.push({ kind: 'noDeals', message: message(language, NOTICE_KEYS.noDeals), detail: '' });
+  }
+
+  // Send enough rows that the saved header rows can be shown.
+  const headerRows = new Map<string, number>();
+  for (const entity of Object.values(draft.entities)) {
+    if (entity)
+      headerRows.set(entity.sheet, Math.max(headerRows.get(entity.sheet) ?? 0, entity.headerRow));
+  }
+  const detected: Partial<Record<EntityId, EntityDetection>> = {};
+  for (const spec of ENTITIES) {
+    const guess = detection.entities[spec.id];
+    if (guess) detected[spec.id] = toEntityDetection(guess);
+  }
+  return {
+    language,
+    locale: context.locale,
+    timeZone: context.timeZone,
+    sheets: sheets.map((s) => sheetInfo(s, context.timeZone, headerRows.get(s.name) ?? 0)),
+    detected,
+    source: stored.kind === 'ok' ? 'saved' : 'detected',
+    savedAt,
+    notices,
+    draft,
+    analysis: analyzeDraft(draft, sheets, context),
+  };
+}
