@@ -1,0 +1,372 @@
+/**
+ * `npm run summary -- --data <folder of CSV tabs> --out <folder> [--locale fr_FR]
+ * [--today YYYY-MM-DD] [--timezone Europe/Paris] [--png overview.png]`
+ *
+ * The summary without Google: the CSV files become the tabs of an emulated spreadsheet,
+ * the BUILT add-on (dist/Code.js) runs in a V8 context whose globals are the emulated
+ * services, and its generation detects the mapping (as the sidebar would, when none is
+ * saved) and writes the summary tabs. Each tab is then saved as a CSV of what its cells
+ * show (`;`-separated where the decimal separator is a comma), with charts.json (the
+ * native charts as the add-on built them) and summary.json (the add-on's result).
+ *
+ * Unusable input exits non-zero with one line on stderr, and writes nothing: the files
+ * go to a temporary folder that replaces --out only once everything is written.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { decimalSeparatorOf, languageOf } from '../src/core/context';
+import { isoDay } from '../src/core/dates';
+import type { Emulator, SheetSnapshot } from '../emulator';
+import { detectDelimiter, loadCsvFolder, createEmulator } from '../emulator';
+
+const ROOT = path.resolve(__dirname, '..');
+const CODE_JS = path.join(ROOT, 'dist', 'Code.js');
+
+/** Time zone of a locale's country when --timezone is not given. */
+const ZONES: Record<string, string> = {
+  fr_FR: 'Europe/Paris',
+  fr_BE: 'Europe/Brussels',
+  fr_CH: 'Europe/Zurich',
+  fr_CA: 'America/Toronto',
+  en_US: 'America/New_York',
+  en_GB: 'Europe/London',
+  en_IE: 'Europe/Dublin',
+  en_CA: 'America/Toronto',
+  en_AU: 'Australia/Sydney',
+  de_DE: 'Europe/Berlin',
+  de_CH: 'Europe/Zurich',
+  es_ES: 'Europe/Madrid',
+  it_IT: 'Europe/Rome',
+  nl_NL: 'Europe/Amsterdam',
+  pt_PT: 'Europe/Lisbon',
+};
+
+export function defaultTimeZone(locale: string): string {
+  return ZONES[locale] ?? (languageOf(locale) === 'fr' ? 'Europe/Paris' : 'UTC');
+}
+
+/** A problem with the input: shown as is, exit code 1. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface SummaryCliOptions {
+  readonly data: string;
+  readonly out: string;
+  readonly locale?: string;
+  readonly today?: string;
+  readonly timeZone?: string;
+  /** Also render the overview as a PNG there. */
+  readonly png?: string;
+}
+
+/** The result the add-on's generateSummary returns (src/server/generate.ts). */
+interface BundleResult {
+  ok: boolean;
+  message: string;
+  tabs: { id: string; name: string; created: boolean }[];
+  rowsRead: number;
+  rowsSkipped: number;
+  warnings: string[];
+  period: string | null;
+  error: { kind: string; detail: string } | null;
+}
+
+export interface SummaryCliResult {
+  readonly out: string;
+  readonly files: string[];
+  readonly result: BundleResult;
+  /** Spreadsheet service calls the generation made. */
+  readonly calls: number;
+}
+
+function csvFiles(folder: string): string[] {
+  let stat;
+  try {
+    stat = statSync(folder);
+  } catch {
+    throw new UsageError(`--data ${folder}: no such folder`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`--data ${folder}: not a folder`);
+  const files = readdirSync(folder).filter((f) => f.toLowerCase().endsWith('.csv'));
+  if (files.length === 0) throw new UsageError(`--data ${folder}: no .csv file in this folder`);
+  return files.sort();
+}
+
+/** fr_FR when the CSV files are `;`-separated (French exports), en_US otherwise. */
+function guessLocale(folder: string, files: readonly string[]): string {
+  const first = readFileSync(path.join(folder, files[0]), 'utf8');
+  return detectDelimiter(first) === ';' ? 'fr_FR' : 'en_US';
+}
+
+function fileName(tab: string): string {
+  return `${tab.replace(/[\\/:*?"<>|]/g, '_')}.csv`;
+}
+
+/** Writes every file into a fresh folder next to `out`, then swaps it in. */
+function writeAtomically(out: string, files: Record<string, string>): string[] {
+  const target = path.resolve(out);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = `${target}.tmp-${process.pid}`;
+  rmSync(temporary, { recursive: true, force: true });
+  mkdirSync(temporary);
+  try {
+    for (const [name, text] of Object.entries(files))
+      writeFileSync(path.join(temporary, name), text);
+    if (existsSync(target)) {
+      const old = `${target}.old-${process.pid}`;
+      renameSync(target, old);
+      renameSync(temporary, target);
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(temporary, target);
+    }
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  return Object.keys(files).map((name) => path.join(target, name));
+}
+
+/** Loads the folder, runs the built add-on's generation, writes the tabs. */
+export async function runSummary(options: SummaryCliOptions): Promise<SummaryCliResult> {
+  const files = csvFiles(options.data);
+  const locale = options.locale ?? guessLocale(options.data, files);
+  const timeZone = options.timeZone ?? defaultTimeZone(locale);
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new UsageError(`--timezone ${timeZone}: not a time zone (e.g. Europe/Paris)`);
+  }
+  const today = options.today ?? isoDay(Date.now(), timeZone);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new UsageError(`--today ${today}: expected YYYY-MM-DD`);
+  if (!existsSync(CODE_JS))
+    throw new UsageError('dist/Code.js is missing: run npm run build first');
+
+  let sheets;
+  try {
+    sheets = loadCsvFolder(options.data, { locale, timeZone });
+  } catch (error) {
+    throw new UsageError(
+      `--data ${options.data}: a file could not be read (${(error as Error).message})`,
+    );
+  }
+  const emulator: Emulator = createEmulator({ locale, timeZone, sheets });
+  emulator.load(readFileSync(CODE_JS, 'utf8'), 'dist/Code.js');
+  emulator.calls.reset();
+  const result = emulator.run('generateSummary', { today }) as BundleResult;
+  const calls = emulator.calls.spreadsheetTotal;
+  if (!result || !result.ok) {
+    throw new UsageError(result?.message ?? 'the add-on returned no result');
+  }
+
+  const delimiter = decimalSeparatorOf(locale) === ',' ? ';' : ',';
+  const output: Record<string, string> = {};
+  const charts: { id: string; name: string; file: string; charts: SheetSnapshot['charts'] }[] = [];
+  for (const tab of result.tabs) {
+    const file = fileName(tab.name);
+    output[file] = emulator.toCsv(tab.name, { display: true, delimiter });
+    charts.push({
+      id: tab.id,
+      name: tab.name,
+      file,
+      charts: emulator.workbook.sheet(tab.name).snapshot().charts,
+    });
+  }
+  output['charts.json'] = JSON.stringify(charts, null, 2) + '\n';
+  output['summary.json'] =
+    JSON.stringify({ locale, timeZone, today, calls, result }, null, 2) + '\n';
+
+  const written = writeAtomically(options.out, output);
+  if (options.png) {
+    const overview = result.tabs.find((t) => t.id === 'overview');
+    if (overview) await renderOverviewPng(emulator, overview.name, options.png);
+  }
+  return { out: path.resolve(options.out), files: written, result, calls };
+}
+
+// ——— The README's picture ———
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!,
+  );
+}
+
+const COLUMN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * The overview tab as a picture: its cells as they show (with their backgrounds and
+ * weights) and its revenue chart drawn by chart.js from the chart's own ranges, in
+ * headless Chromium.
+ */
+export async function renderOverviewPng(
+  emulator: Emulator,
+  tabName: string,
+  file: string,
+): Promise<void> {
+  const snapshot = emulator.workbook.sheet(tabName).snapshot();
+  const styles = snapshot.styles as Record<string, Record<string, unknown>>;
+  const rows = snapshot.displayValues;
+  // Text runs over the empty cells to its right, as Sheets shows it.
+  const body = rows
+    .map((row, r) => {
+      const cells: string[] = [];
+      for (let c = 0; c < row.length;) {
+        const value = row[c];
+        const a1 = `${COLUMN_LETTERS[c]}${r + 1}`;
+        const background = snapshot.backgrounds[a1];
+        const weight = styles.fontWeight?.[a1] === 'bold' ? 'bold' : 'normal';
+        const numeric =
+          value !== '' &&
+          /^[+\-−$]?[\d\s\u202f\u00a0.,$]+(\s?[%€$£]|\s?pts)?$|^—$/.test(value.trim());
+        let span = 1;
+        if (value !== '' && !numeric) {
+          while (
+            c + span < row.length &&
+            row[c + span] === '' &&
+            !snapshot.backgrounds[`${COLUMN_LETTERS[c + span]}${r + 1}`]
+          ) {
+            span++;
+          }
+        }
+        const style = [
+          background ? `background:${background}` : '',
+          `font-weight:${weight}`,
+          numeric ? 'text-align:right' : '',
+        ]
+          .filter(Boolean)
+          .join(';');
+        cells.push(`<td colspan="${span}" style="${style}">${escapeHtml(value)}</td>`);
+        c += span;
+      }
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  const chart = snapshot.charts[0];
+  let chartData = 'null';
+  if (chart) {
+    const read = (range: string) => {
+      const match = /!([A-Z])(\d+):([A-Z])(\d+)$/.exec(range)!;
+      const column = COLUMN_LETTERS.indexOf(match[1]);
+      return rows.slice(+match[2], +match[4]).map((row) => row[column]);
+    };
+    const labels = read(chart.ranges[0]);
+    const raw = snapshot.values;
+    const match = /!([A-Z])(\d+):([A-Z])(\d+)$/.exec(chart.ranges[1])!;
+    const column = COLUMN_LETTERS.indexOf(match[1]);
+    const data = raw.slice(+match[2], +match[4]).map((row) => Number(row[column]) || 0);
+    const label = rows[+match[2] - 1][column];
+    chartData = JSON.stringify({ title: chart.options.title, labels, data, label });
+  }
+  const width = (c: number) => snapshot.columnWidths[c + 1] ?? 100;
+  const columns = (rows[0] ?? []).map((_, c) => `<col style="width:${width(c)}px">`).join('');
+  const chartJs = readFileSync(
+    path.join(ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.min.js'),
+    'utf8',
+  );
+  const html = `<!doctype html><html><head><meta charset="utf-8"><style>
+body { font-family: Arial, sans-serif; font-size: 13px; margin: 16px; background: #fff; }
+h1 { font-size: 15px; margin: 0 0 8px; color: #444; }
+table { border-collapse: collapse; table-layout: fixed; }
+td { border: 1px solid #e2e2e2; padding: 3px 6px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+#chart { width: 760px; height: 300px; margin-top: 16px; }
+</style></head><body>
+<h1>${escapeHtml(tabName)}</h1>
+<table style="width:${(rows[0] ?? []).reduce((sum, _, c) => sum + width(c), 0)}px"><colgroup>${columns}</colgroup>${body}</table>
+<div id="chart"><canvas id="canvas"></canvas></div>
+<script>${chartJs}</script>
+<script>
+const spec = ${chartData};
+if (spec) new Chart(document.getElementById('canvas'), {
+  type: 'bar',
+  data: { labels: spec.labels, datasets: [{ label: spec.label, data: spec.data, backgroundColor: '#4285f4' }] },
+  options: { animation: false, responsive: true, maintainAspectRatio: false,
+    plugins: { title: { display: true, text: spec.title }, legend: { display: false } } },
+});
+</script></body></html>`;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.setContent(html);
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    await page.screenshot({ path: file, fullPage: true });
+  } finally {
+    await browser.close();
+  }
+}
+
+// ——— Command line ———
+
+const USAGE =
+  'usage: npm run summary -- --data <folder of CSV tabs> --out <folder> [--locale fr_FR] [--today YYYY-MM-DD] [--timezone Europe/Paris] [--png file.png]';
+
+export function parseCommandLine(argv: readonly string[]): SummaryCliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        data: { type: 'string' },
+        out: { type: 'string' },
+        locale: { type: 'string' },
+        today: { type: 'string' },
+        timezone: { type: 'string' },
+        png: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+  const { data, out, locale, today, timezone, png } = parsed.values;
+  if (!data || !out) throw new UsageError(USAGE, 2);
+  return { data, out, locale, today, timeZone: timezone, png };
+}
+
+if (require.main === module) {
+  (async () => {
+    try {
+      const options = parseCommandLine(process.argv.slice(2));
+      const { out, files, result, calls } = await runSummary(options);
+      console.log(result.message);
+      for (const warning of result.warnings) console.log(`  ${warning}`);
+      console.log(
+        `${files.length} files in ${path.relative(process.cwd(), out) || '.'} (${calls} spreadsheet service calls)`,
+      );
+    } catch (error) {
+      const code = error instanceof UsageError ? error.exitCode : 1;
+      console.error(`summary: ${(error as Error).message}`);
+      process.exitCode = code;
+    }
+  })();
+}

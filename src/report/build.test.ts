@@ -1,0 +1,468 @@
+import { buildReport } from './build';
+import { KPIS } from './catalog';
+import type { OverviewRow, Report } from './model';
+import { SMALL_CONTEXT, SMALL_TODAY, smallMapping, smallTables } from './testing/smallWorkbook';
+
+function build(
+  edit?: (tables: ReturnType<typeof smallTables>, mapping: ReturnType<typeof smallMapping>) => void,
+): Report {
+  const tables = smallTables();
+  const mapping = smallMapping();
+  edit?.(tables, mapping);
+  return buildReport({ tables, mapping, context: SMALL_CONTEXT, today: SMALL_TODAY });
+}
+
+function row(report: Report, kpi: string): OverviewRow {
+  const found = report.overview.find((r) => r.kpi === kpi);
+  if (!found) throw new Error(`no overview row ${kpi}`);
+  return found;
+}
+
+describe('buildReport on the small workbook (hand-computed)', () => {
+  const report = build();
+
+  it('covers March 2025 against February, with twelve monthly trend periods', () => {
+    expect(report.language).toBe('en');
+    expect(report.generatedAt).toBe('2025-04-10T16:00:00.000Z');
+    expect(report.periods.granularity).toBe('month');
+    expect(report.periods.current).toEqual({
+      start: '2025-03-01',
+      end: '2025-03-31',
+      label: '2025-03',
+    });
+    expect(report.periods.previous).toEqual({
+      start: '2025-02-01',
+      end: '2025-02-28',
+      label: '2025-02',
+    });
+    expect(report.periods.trend).toHaveLength(12);
+    expect(report.periods.trend[0].label).toBe('2024-04');
+    expect(report.periods.trend[11].label).toBe('2025-03');
+    expect(report.periods.dealsUndated).toBe(false);
+  });
+
+  it('computes the deal KPIs of the period and the one before', () => {
+    // March: D6, D7, D8 won (3000 + 2500 + 1200), D9 lost, D10 and D11 open.
+    expect(row(report, 'revenue')).toMatchObject({ current: 6700, previous: 3500 });
+    expect(row(report, 'revenue').change).toBeCloseTo(3200 / 3500, 12);
+    expect(row(report, 'revenue').verdict).toBe('better');
+    expect(row(report, 'wonDeals')).toMatchObject({ current: 3, previous: 2 });
+    expect(row(report, 'winRate').current).toBe(0.75);
+    expect(row(report, 'winRate').previous).toBeCloseTo(2 / 3, 12);
+    expect(row(report, 'averageDealSize').current).toBeCloseTo(6700 / 3, 9);
+    expect(row(report, 'averageDealSize').previous).toBe(1750);
+    // 4000 × 0.5 + 1000 × 1 (blank probability).
+    expect(row(report, 'pipeline')).toMatchObject({ current: 3000, previous: 0 });
+    // 23, 19 and 28 days (the last two across the daylight-saving change); Feb: 26 and 20.
+    expect(row(report, 'salesCycle').current).toBeCloseTo(70 / 3, 12);
+    expect(row(report, 'salesCycle').previous).toBe(23);
+    expect(row(report, 'salesCycle').verdict).toBe('worse');
+    expect(row(report, 'salesVelocity').current).toBeCloseTo((2 * (6700 / 3) * 0.75) / (70 / 3), 9);
+    expect(row(report, 'salesVelocity').previous).toBe(0); // no open deal in February
+    expect(row(report, 'revenuePerRep')).toMatchObject({ current: 3350, previous: 1750 });
+    expect(row(report, 'revenueGrowth').current).toBeCloseTo(3200 / 3500, 12);
+    expect(row(report, 'revenueGrowth').previous).toBe(2.5); // 3500 vs 1000 in January
+  });
+
+  it('computes margin, margin rate and markup rate on won deals', () => {
+    expect(row(report, 'margin')).toMatchObject({ current: 3000, previous: 1400 });
+    expect(row(report, 'marginRate').current).toBeCloseTo(3000 / 6700, 12);
+    expect(row(report, 'markupRate').current).toBeCloseTo(3000 / 3700, 12);
+  });
+
+  it('computes the customer KPIs', () => {
+    // March customers: Acme, Delta, Gamma won; Epsilon, Zeta, Beta not.
+    expect(row(report, 'prospectConversion').current).toBe(0.5);
+    expect(row(report, 'activeCustomers')).toMatchObject({ current: 3, previous: 2 });
+    // First won deals: Acme January, Beta February, Delta and Gamma March.
+    expect(row(report, 'newCustomers')).toMatchObject({ current: 2, previous: 1 });
+    // Earlier buyers Acme and Beta; Acme buys again in March.
+    expect(row(report, 'retentionRate').current).toBe(0.5);
+    expect(row(report, 'churnRate').current).toBe(0.5);
+    // Up to the end of March only Acme has two won deals, of four buyers.
+    expect(row(report, 'repeatCustomerRate').current).toBe(0.25);
+    expect(row(report, 'repeatCustomerRate').previous).toBe(0.5); // Acme of Acme, Beta
+  });
+
+  it('computes targets, activities, attribution, CAC and feedback', () => {
+    expect(row(report, 'revenue').target).toBe(9000);
+    expect(row(report, 'revenue').vsTarget).toBeCloseTo(6700 / 9000, 12);
+    expect(row(report, 'revenue').targetVerdict).toBe('worse');
+    expect(row(report, 'quotaAttainment').current).toBeCloseTo(6700 / 9000, 12);
+    expect(row(report, 'quotaAttainment').previous).toBeCloseTo(3500 / 6000, 12);
+    expect(row(report, 'activities')).toMatchObject({ current: 7, previous: 2 });
+    expect(row(report, 'activitiesPerRep')).toMatchObject({ current: 3.5, previous: 1 });
+    expect(row(report, 'activitiesPerWonDeal').current).toBeCloseTo(7 / 3, 12);
+    expect(row(report, 'attributedShare').current).toBeCloseTo(5500 / 6700, 12);
+    // Fair 1000 (3–4 March) + Mail 300 × 16/30 days; two new customers.
+    expect(row(report, 'cac').current).toBeCloseTo((1000 + 160) / 2, 9);
+    expect(row(report, 'cac').previous).toBeCloseTo(140, 9);
+    expect(row(report, 'feedbackScore').current).toBeCloseTo(11 / 3, 12);
+    expect(row(report, 'feedbackScore').previous).toBe(3);
+  });
+
+  it('leaves NPS out on a 1–5 scale and says how to unlock it', () => {
+    expect(report.overview.map((r) => r.kpi)).not.toContain('nps');
+    expect(report.lockedKpis).toEqual([
+      expect.objectContaining({
+        kpi: 'nps',
+        needs: [expect.objectContaining({ entity: 'feedback', field: 'score' })],
+      }),
+    ]);
+    expect(report.lockedKpis[0].howToUnlock).toMatch(/0–10/);
+  });
+
+  it('gives every overview row its catalogue name, definition, unit and direction', () => {
+    for (const r of report.overview) {
+      const entry = KPIS.find((k) => k.id === r.kpi)!;
+      expect(r.name).toBe(entry.name.en);
+      expect(r.definition).toBe(entry.definition.en);
+      expect(r.unit).toBe(entry.unit);
+      expect(r.better).toBe(entry.better);
+    }
+  });
+
+  it('makes one row per rep, highest revenue first, blank reps last', () => {
+    const reps = report.reps!;
+    expect(reps.rows.map((r) => r.rep)).toEqual(['Alice', 'Bob', '(none)']);
+    expect(reps.rows[0]).toEqual({
+      rep: 'Alice',
+      isNone: false,
+      deals: 3,
+      won: 2,
+      lost: 0,
+      open: 1,
+      winRate: 1,
+      revenue: 5500,
+      averageDealSize: 2750,
+      pipeline: 2000,
+      salesCycleDays: 21,
+      activities: 3,
+      target: 5000,
+      attainment: 1.1,
+      feedbackScore: 4.5,
+    });
+    expect(reps.rows[1]).toMatchObject({
+      deals: 3,
+      won: 1,
+      lost: 1,
+      open: 1,
+      winRate: 0.5,
+      revenue: 1200,
+      pipeline: 1000,
+      salesCycleDays: 28,
+      activities: 3,
+      target: 4000,
+      attainment: 0.3,
+      feedbackScore: 2,
+    });
+    // The blank rep only has an activity.
+    expect(reps.rows[2]).toMatchObject({ isNone: true, deals: 0, activities: 1, target: null });
+    expect(reps.total).toMatchObject({
+      deals: 6,
+      won: 3,
+      revenue: 6700,
+      activities: 7,
+      target: 9000,
+      pipeline: 3000,
+    });
+    expect(reps.total.feedbackScore).toBeCloseTo(11 / 3, 12);
+  });
+
+  it('makes twelve trend rows, oldest first', () => {
+    const [jan, feb, mar] = report.trends.slice(-3);
+    expect(jan).toMatchObject({ revenue: 1000, wonDeals: 1, winRate: 0.5, averageDealSize: 1000 });
+    expect(jan).toMatchObject({ newCustomers: 1, activities: 0, target: null });
+    expect(feb).toMatchObject({
+      revenue: 3500,
+      wonDeals: 2,
+      newCustomers: 1,
+      activities: 2,
+      target: 6000,
+    });
+    expect(mar).toMatchObject({
+      revenue: 6700,
+      wonDeals: 3,
+      winRate: 0.75,
+      newCustomers: 2,
+      activities: 7,
+    });
+    expect(report.trends[0]).toMatchObject({
+      revenue: 0,
+      wonDeals: 0,
+      winRate: null,
+      averageDealSize: null,
+    });
+  });
+
+  it('builds the funnel in stage order with conversion from each stage', () => {
+    const f = report.funnel;
+    expect(f.stages).toEqual([
+      { label: 'Qualified', kind: 'open', atStage: 1, reached: 6, conversion: null },
+      { label: 'Proposal', kind: 'open', atStage: 1, reached: 4, conversion: 4 / 6 },
+      { label: 'Won', kind: 'won', atStage: 3, reached: 3, conversion: 0.75 },
+    ]);
+    expect(f.lost).toEqual([{ label: 'Lost', deals: 1 }]);
+    expect(f.deals).toBe(6);
+    expect(f.overallConversion).toBe(0.5);
+  });
+
+  it('attributes won deals to campaigns up to the end of the period', () => {
+    const c = report.campaigns!;
+    expect(c.range).toMatchObject({ start: '2025-01-20', end: '2025-03-31' });
+    expect(c.rows).toEqual([
+      {
+        name: 'Fair',
+        type: 'Trade show',
+        cost: 1000,
+        start: '2025-03-03',
+        end: '2025-03-04',
+        wonDeals: 3,
+        revenue: 5500,
+        roi: 4.5,
+      },
+      {
+        name: 'Mail',
+        type: 'Email',
+        cost: 300,
+        start: '2025-02-15',
+        end: '2025-03-16',
+        wonDeals: 2,
+        revenue: 4500,
+        roi: 14,
+      },
+    ]);
+    expect(c.unattributed).toEqual({ wonDeals: 1, revenue: 1200 });
+    expect(c.attributedShare).toBeCloseTo(10000 / 11200, 12);
+    expect(c.total).toMatchObject({ cost: 1300, wonDeals: 5, revenue: 10000 });
+    expect(c.total.roi).toBeCloseTo(8700 / 1300, 12);
+    expect(c.costInPeriod).toBeCloseTo(1160, 9);
+    expect(c.newCustomers).toBe(2);
+    expect(c.cac).toBeCloseTo(580, 9);
+  });
+
+  it('counts activities by canonical type and rep, and per won deal', () => {
+    const a = report.activities!;
+    expect(a.types).toEqual([
+      { id: 'call', label: 'Calls' },
+      { id: 'meeting', label: 'Meetings' },
+      { id: 'quote', label: 'Quotes' },
+      { id: null, label: 'Lunch' },
+    ]);
+    expect(a.rows).toEqual([
+      { rep: 'Alice', isNone: false, counts: [2, 1, 0, 0], total: 3, wonDeals: 2, perWonDeal: 1.5 },
+      { rep: 'Bob', isNone: false, counts: [1, 0, 1, 1], total: 3, wonDeals: 1, perWonDeal: 3 },
+      {
+        rep: '(none)',
+        isNone: true,
+        counts: [1, 0, 0, 0],
+        total: 1,
+        wonDeals: 0,
+        perWonDeal: null,
+      },
+    ]);
+    expect(a.total).toMatchObject({ counts: [4, 1, 1, 1], total: 7, wonDeals: 3 });
+  });
+
+  it('summarises feedback per rep and month, with the latest comments', () => {
+    const f = report.feedback!;
+    expect(f.scale).toBe('1-5');
+    expect(f.periods).toHaveLength(12);
+    expect(f.rows.map((r) => r.rep)).toEqual(['Alice', 'Bob']);
+    expect(f.rows[0]).toMatchObject({ current: 4.5, count: 2 });
+    expect(f.rows[0].scores.slice(-2)).toEqual([null, 4.5]);
+    expect(f.rows[1].scores.slice(-2)).toEqual([3, 2]);
+    expect(f.team.slice(-2)).toEqual([3, 11 / 3]);
+    expect(f.comments).toEqual([
+      { date: '2025-03-14', rep: 'Bob', score: 2, comment: 'Prices too high' },
+      { date: '2025-03-07', rep: 'Alice', score: 4, comment: 'Good month' },
+      { date: '2025-02-14', rep: 'Bob', score: 3, comment: 'Quiet' },
+    ]);
+  });
+
+  it('reports a clean data-quality section', () => {
+    const q = report.quality;
+    expect(q.tables.map((t) => [t.entity, t.rowsRead, t.rowsUsed, t.problemCount])).toEqual([
+      ['deals', 12, 12, 0],
+      ['activities', 9, 9, 0],
+      ['campaigns', 2, 2, 0],
+      ['targets', 4, 4, 0],
+      ['feedback', 5, 5, 0],
+    ]);
+    expect(q.unclassedStatuses).toEqual([]);
+    expect(q.unmappedEntities).toEqual([]);
+    expect(q.unmappedFields.map((f) => `${f.entity}.${f.field}`)).toEqual([
+      'deals.name',
+      'deals.region',
+      'deals.product',
+      'activities.outcome',
+    ]);
+  });
+
+  it('is JSON-safe', () => {
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+});
+
+describe('buildReport data quality', () => {
+  const report = build((tables) => {
+    const deals = tables.deals;
+    deals[3][4] = 'n/c'; // D3's amount (sheet row 4)
+    deals.splice(5, 0, ['', '', '', '', '', '', '', '', '', '']); // blank sheet row 6
+    deals.push(['D13', 'Bob', 'Acme', 'On hold', 100, '', '', '', '', '']); // no date: row 15
+    deals.push(['D14', 'Bob', 'Acme', 'Won', 100, '', '2025-03-10', '2025-03-01', '', '']); // row 16
+    tables.activities.push(['someday', 'Bob', 'Call', 'Acme']); // row 11
+    tables.targets.push(['Bob', 'next quarter', 1000]); // row 6
+    tables.feedback.push(['2025-03-10', 'Bob', 9, 'off the scale']); // row 7
+  });
+
+  it('lists unreadable values with their sheet row, skipped rows and unclassed statuses', () => {
+    const deals = report.quality.tables[0];
+    expect(deals.rowsRead).toBe(15);
+    expect(deals.skipped).toEqual([
+      { reason: 'blank', count: 1, sheetRows: [6] },
+      { reason: 'noDate', count: 1, sheetRows: [15] },
+    ]);
+    expect(deals.problems).toEqual([
+      { field: 'amount', header: 'Amount', sheetRow: 4, value: '"n/c"', reason: 'notANumber' },
+      {
+        field: 'closed',
+        header: 'Close Date',
+        sheetRow: 16,
+        value: '"2025-03-01"',
+        reason: 'closedBeforeCreated',
+      },
+    ]);
+    expect(report.quality.unclassedStatuses).toEqual([{ label: 'On hold', count: 1 }]);
+    const byEntity = Object.fromEntries(report.quality.tables.map((t) => [t.entity, t]));
+    expect(byEntity.activities.problems).toEqual([
+      { field: 'date', header: 'Date', sheetRow: 11, value: '"someday"', reason: 'notADate' },
+    ]);
+    expect(byEntity.activities.skipped).toEqual([{ reason: 'noDate', count: 1, sheetRows: [11] }]);
+    expect(byEntity.targets.problems[0]).toMatchObject({ sheetRow: 6, reason: 'notAPeriod' });
+    expect(byEntity.feedback.problems[0]).toMatchObject({ sheetRow: 7, reason: 'scoreOutOfRange' });
+  });
+
+  it('keeps counting what the bad values do not touch', () => {
+    // D3 is still a won deal of February, without revenue; D14 counts (without a cycle).
+    expect(row(report, 'wonDeals').previous).toBe(2);
+    expect(row(report, 'revenue').previous).toBe(1500);
+    expect(row(report, 'salesCycle').current).toBeCloseTo(70 / 3, 12);
+  });
+});
+
+describe('buildReport with entities or fields left out', () => {
+  it('drops the sections of unmapped entities and lists what they would unlock', () => {
+    const report = build((_, mapping) => {
+      delete mapping.entities.activities;
+      delete mapping.entities.campaigns;
+      delete mapping.entities.targets;
+      delete mapping.entities.feedback;
+      delete mapping.entities.deals.fields.customer;
+    });
+    expect(report.activities).toBeNull();
+    expect(report.campaigns).toBeNull();
+    expect(report.feedback).toBeNull();
+    expect(report.reps!.rows.map((r) => r.activities)).toEqual([null, null]);
+    expect(report.quality.unmappedEntities).toEqual([
+      'activities',
+      'campaigns',
+      'targets',
+      'feedback',
+    ]);
+    const locked = report.lockedKpis.map((k) => k.kpi);
+    expect(locked).toEqual(
+      expect.arrayContaining([
+        'quotaAttainment',
+        'newCustomers',
+        'retentionRate',
+        'activities',
+        'cac',
+        'campaignRoi',
+        'feedbackScore',
+      ]),
+    );
+    expect(report.overview.map((r) => r.kpi)).toContain('revenue');
+    const cac = report.lockedKpis.find((k) => k.kpi === 'cac')!;
+    expect(cac.needs.map((n) => n.label)).toEqual(['Campaigns', 'Deals › Customer']);
+    expect(cac.howToUnlock).toBe('Map Campaigns, Deals › Customer to see this KPI.');
+    expect(report.trends[11].newCustomers).toBeNull();
+    expect(report.quality.unmappedFields.find((f) => f.field === 'customer')!.unlocks).toContain(
+      'newCustomers',
+    );
+  });
+
+  it('covers every row in the current period when the deals have no date', () => {
+    const report = build((_, mapping) => {
+      delete mapping.entities.deals.fields.created;
+      delete mapping.entities.deals.fields.closed;
+    });
+    expect(report.periods.dealsUndated).toBe(true);
+    expect(row(report, 'revenue')).toMatchObject({ current: 11200, previous: null, change: null });
+    expect(report.lockedKpis.map((k) => k.kpi)).toEqual(
+      expect.arrayContaining(['salesCycle', 'newCustomers', 'retentionRate', 'revenueGrowth']),
+    );
+  });
+
+  it('speaks French in a French spreadsheet', () => {
+    const tables = smallTables();
+    const report = buildReport({
+      tables,
+      mapping: smallMapping(),
+      context: { locale: 'fr_FR', timeZone: 'Europe/Paris' },
+      today: SMALL_TODAY,
+    });
+    expect(report.language).toBe('fr');
+    expect(row(report, 'winRate').name).toBe('Taux de transformation des opportunités');
+    expect(report.activities!.types[0].label).toBe('Appels');
+    expect(report.reps!.rows[2].rep).toBe('(aucun)');
+  });
+
+  it('computes NPS on a 0–10 scale', () => {
+    const report = build((tables, mapping) => {
+      mapping.feedbackScale = '0-10';
+      tables.feedback.push(['2025-03-08', 'Bob', 9, ''], ['2025-03-09', 'Bob', 10, '']);
+    });
+    // March scores 4, 2, 5, 9, 10: two promoters, three detractors.
+    expect(row(report, 'nps').current).toBeCloseTo(-20, 12);
+    expect(report.lockedKpis).toEqual([]);
+  });
+});
+
+describe('buildReport granularity', () => {
+  it('takes a custom range, compared with as many days just before it', () => {
+    const report = build((_, mapping) => {
+      mapping.settings = {
+        period: 'month',
+        fiscalYearStartMonth: 1,
+        customRange: { start: '2025-03-01', end: '2025-03-31' },
+      };
+    });
+    expect(report.periods.granularity).toBe('custom');
+    expect(report.periods.previous).toMatchObject({ start: '2025-01-29', end: '2025-02-28' });
+    // The same deals as March; the previous 31 days hold February's and nothing of January's.
+    expect(row(report, 'revenue')).toMatchObject({ current: 6700, previous: 3500 });
+    expect(report.trends.at(-1)!.period.label).toBe('2025-03');
+  });
+
+  it('cuts weeks, with targets prorated by day', () => {
+    const report = build((_, mapping) => {
+      mapping.settings = { period: 'week', fiscalYearStartMonth: 1 };
+    });
+    // 2025-04-10 is a Thursday: the last complete week is 31 March – 6 April.
+    expect(report.periods.current).toEqual({
+      start: '2025-03-31',
+      end: '2025-04-06',
+      label: '2025-W14',
+    });
+    expect(report.trends.map((t) => t.period.label).slice(-3)).toEqual([
+      '2025-W12',
+      '2025-W13',
+      '2025-W14',
+    ]);
+    // W14 has one day of March: 1/31 of the March targets (5000 + 4000).
+    expect(row(report, 'revenue').target).toBeCloseTo(9000 / 31, 9);
+    // W13 (24–30 March): D8 won on the 30th.
+    expect(report.trends.at(-2)!.revenue).toBe(1200);
+  });
+});
