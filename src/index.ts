@@ -4,7 +4,78 @@
  * every registry function (under `formulas`) as a JSDoc'd custom function.
  */
 import { asCustomFunction } from './functions/adapter';
+import type { FunctionServices } from './functions/define';
 import { FUNCTIONS } from './functions/registry';
+import { showAboutDialog, showFunctionReferenceDialog } from './ui/dialogs';
+import { installMenu } from './ui/menu';
+import * as mappingServer from './server/api';
+import type { DraftMapping } from './server/types';
+import type { EntityId } from './mapping/fields';
+import { showMappingSidebar as openMappingSidebar } from './server/sidebar';
+import * as summaryServer from './server/generate';
+import { readStoredMapping } from './server/mappingStore';
+
+/** KPI_TABLE finds columns through the saved mapping, read only when it asks (rule 11). */
+const formulaServices: FunctionServices = {
+  savedMapping: () => {
+    const stored = readStoredMapping();
+    return stored.kind === 'ok' ? stored.mapping : null;
+  },
+};
 
 export const formulas: Record<string, (...args: unknown[]) => unknown> = {};
-for (const definition of FUNCTIONS) formulas[definition.name] = asCustomFunction(definition);
+for (const definition of FUNCTIONS) {
+  formulas[definition.name] = asCustomFunction(definition, formulaServices);
+}
+
+export function onOpen(): void {
+  installMenu();
+}
+
+export function onInstall(): void {
+  installMenu();
+}
+
+export function showAbout(): void {
+  showAboutDialog();
+}
+
+export function showFunctionReference(): void {
+  showFunctionReferenceDialog();
+}
+
+// ——— Column mapping sidebar (menu item and google.script.run calls) ———
+
+export function showMappingSidebar(): void {
+  openMappingSidebar();
+}
+
+export function getMappingState() {
+  return mappingServer.getMappingState();
+}
+
+export function previewMapping(draft: DraftMapping) {
+  return mappingServer.previewMapping(draft);
+}
+
+export function matchSheet(entity: EntityId, sheet: string) {
+  return mappingServer.matchSheet(entity, sheet);
+}
+
+export function saveMapping(mapping: DraftMapping) {
+  return mappingServer.saveMapping(mapping);
+}
+
+export function resetMapping() {
+  return mappingServer.resetMapping();
+}
+
+// ——— KPI summary tabs (menu item and the sidebar's Generate button) ———
+
+export function generateSummaryFromMenu(): void {
+  summaryServer.generateSummaryFromMenu();
+}
+
+export function generateSummary(options?: unknown) {
+  return summaryServer.generateSummary(options);
+}

@@ -157,3 +157,13 @@ export function isoDay(ms: number, timeZone: string): string {
   const { year, month, day } = wallDateOf(ms, timeZone);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+const ISO_DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written YYYY-MM-DD (settings and options, not cells). */
+export function isIsoDay(text: string): boolean {
+  const match = ISO_DAY_TEXT.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [+match[1], +match[2], +match[3]];
+  return validDay(year, month, day);
+}

@@ -16,10 +16,11 @@ export function runFormula(
   definition: FunctionDefinition,
   args: readonly unknown[],
   services: FunctionServices = {},
-  context: SheetContext = readSheetContext(),
+  context?: SheetContext,
 ): FormulaResult {
   try {
-    return definition.implementation(context, args, services);
+    // Read inside the try: a failing service call must still name the function (rule 10).
+    return definition.implementation(context ?? readSheetContext(), args, services);
   } catch (error) {
     if (error instanceof KpiInputError)
       throw new Error(`${definition.name}: ${error.message}`, { cause: error });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isIsoDay } from '../core/dates';
 import type { EntityId } from './fields';
 import { ENTITIES } from './fields';
 
@@ -56,16 +57,6 @@ export interface Mapping {
 
 export const DEFAULT_SETTINGS: MappingSettings = { period: 'month', fiscalYearStartMonth: 1 };
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isIsoDay(text: string): boolean {
-  const match = ISO_DAY.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [+match[1], +match[2], +match[3]];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 // Built on first use: custom functions load the whole bundle on every call, and most
 // never read a mapping.
 let schema: z.ZodMiniType<Mapping> | undefined;
@@ -103,11 +94,18 @@ function entitySchema(id: EntityId) {
     );
 }
 
+/** A custom period, both days included: shared by the mapping and the summary options. */
+export function customRangeSchema() {
+  const day = z.string().check(z.refine(isIsoDay, 'expected a YYYY-MM-DD date'));
+  return z
+    .strictObject({ start: day, end: day })
+    .check(z.refine((r) => r.start <= r.end, { message: 'end is before start', path: ['end'] }));
+}
+
 // zod/mini rather than the full zod: the same checks for a fraction of the bundle size.
 function mappingSchema(): z.ZodMiniType<Mapping> {
   if (schema) return schema;
   const labels = z.array(z.string());
-  const isoDay = z.string().check(z.refine(isIsoDay, 'expected a YYYY-MM-DD date'));
   schema = z.object({
     version: z.literal(MAPPING_VERSION),
     entities: z.object({
@@ -122,13 +120,7 @@ function mappingSchema(): z.ZodMiniType<Mapping> {
     settings: z.object({
       period: z.enum(['week', 'month', 'quarter', 'year']),
       fiscalYearStartMonth: z.int().check(z.minimum(1), z.maximum(12)),
-      customRange: z.optional(
-        z
-          .object({ start: isoDay, end: isoDay })
-          .check(
-            z.refine((r) => r.start <= r.end, { message: 'end is before start', path: ['end'] }),
-          ),
-      ),
+      customRange: z.optional(customRangeSchema()),
     }),
     savedAt: z.optional(z.string()),
   }) as unknown as z.ZodMiniType<Mapping>;

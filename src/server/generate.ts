@@ -4,7 +4,8 @@
  * the summary tabs, all under the document lock. The number of service calls depends on
  * the number of tabs and mapped tables, never on the number of data rows.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { isIsoDay } from '../core/dates';
 import type { Language, SheetContext } from '../core/context';
 import { languageOf } from '../core/context';
 import { midnightOf } from '../core/dates';
@@ -13,7 +14,7 @@ import { detectWorkbook, mappingFromDetection } from '../mapping/detect';
 import type { EntityId } from '../mapping/fields';
 import { ENTITY_IDS } from '../mapping/fields';
 import type { Mapping, MappingSettings } from '../mapping/schema';
-import { DEFAULT_SETTINGS } from '../mapping/schema';
+import { customRangeSchema, DEFAULT_SETTINGS } from '../mapping/schema';
 import { buildReport } from '../report/build';
 import type { Report } from '../report/model';
 import { uiStrings } from '../ui/strings';
@@ -58,32 +59,16 @@ export interface SummaryOptions {
   customRange?: { start: string; end: string };
 }
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isIsoDay(text: string): boolean {
-  const match = ISO_DAY.exec(text);
-  if (!match) return false;
-  const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
-  return date.getUTCMonth() === +match[2] - 1 && date.getUTCDate() === +match[3];
-}
-
 // Built on first use: the bundle loads on every custom-function call, which never needs it.
-let optionsSchema: z.ZodType<SummaryOptions> | undefined;
-function schema(): z.ZodType<SummaryOptions> {
+let optionsSchema: z.ZodMiniType<SummaryOptions> | undefined;
+function schema(): z.ZodMiniType<SummaryOptions> {
   if (optionsSchema) return optionsSchema;
-  const day = z.string().refine(isIsoDay, 'expected a YYYY-MM-DD date');
-  optionsSchema = z
-    .object({
-      today: day.optional(),
-      period: z.enum(['week', 'month', 'quarter', 'year']).optional(),
-      fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
-      customRange: z
-        .object({ start: day, end: day })
-        .strict()
-        .refine((r) => r.start <= r.end, { message: 'end is before start', path: ['end'] })
-        .optional(),
-    })
-    .strict() as z.ZodType<SummaryOptions>;
+  optionsSchema = z.strictObject({
+    today: z.optional(z.string().check(z.refine(isIsoDay, 'expected a YYYY-MM-DD date'))),
+    period: z.optional(z.enum(['week', 'month', 'quarter', 'year'])),
+    fiscalYearStartMonth: z.optional(z.int().check(z.minimum(1), z.maximum(12))),
+    customRange: z.optional(customRangeSchema()),
+  }) as unknown as z.ZodMiniType<SummaryOptions>;
   return optionsSchema;
 }
 
@@ -92,7 +77,7 @@ export function parseSummaryOptions(
   input: unknown,
 ): { ok: true; options: SummaryOptions } | { ok: false; detail: string } {
   if (input === undefined || input === null) return { ok: true, options: {} };
-  const result = schema().safeParse(input);
+  const result = z.safeParse(schema(), input);
   if (result.success) return { ok: true, options: result.data };
   const issue = result.error.issues[0];
   return { ok: false, detail: `${issue.path.join('.') || 'options'}: ${issue.message}` };

@@ -10,3 +10,15 @@ export function showAboutDialog(): void {
     SpreadsheetApp.getUi().ButtonSet.OK,
   );
 }
+
+/**
+ * The function reference, a dialog over the sheet. Its HTML is rendered at build time
+ * from the function registry (scripts/buildReference.ts), one file per language.
+ */
+export function showFunctionReferenceDialog(): void {
+  const language = menuLanguage();
+  const html = HtmlService.createHtmlOutputFromFile(`Reference_${language}`)
+    .setWidth(720)
+    .setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(html, uiStrings(language).referenceTitle);
+}

@@ -1,0 +1,153 @@
+import { midnightOf } from '../core/dates';
+import { PLAIN_FORMAT, TEXT_FORMAT } from './formats';
+
+/**
+ * A tab computed in memory before anything is written: values, number formats,
+ * backgrounds and font weights as four rectangles of the same size, so that writing a
+ * tab is one setValues, one setNumberFormats, one setBackgrounds and one setFontWeights
+ * whatever its length.
+ */
+
+/** What a cell shows when its figure has no value (a zero denominator). */
+export const NO_VALUE = '—';
+
+export const COLORS = {
+  better: '#d9ead3',
+  worse: '#f4cccc',
+  header: '#efefef',
+  title: null,
+} as const;
+
+export type Weight = 'bold' | 'normal';
+
+export interface Cell {
+  readonly value: string | number | Date;
+  readonly format: string;
+  readonly background: string | null;
+  readonly weight: Weight;
+}
+
+/**
+ * Text as it must be written to stay text. Sheets reads a written string the way it
+ * reads typing: `=…` (and `+…`, `-…`, `@…` in some locales) becomes a formula, `12,5`
+ * a number, `2026-03` a date, `TRUE` a boolean. A leading apostrophe makes Sheets keep
+ * the text exactly and is not part of the value, so every string that does not start
+ * with a letter is quoted: names such as `=HYPERLINK(…)`, `+1`, `@x` or `-5` stay
+ * literal text and never run.
+ */
+export function safeText(text: string): string {
+  if (text === '') return '';
+  const first = text.charAt(0);
+  const startsWithLetter = first.toLowerCase() !== first.toUpperCase();
+  if (startsWithLetter && !/^(true|false|vrai|faux)$/i.test(text.trim())) return text;
+  return "'" + text;
+}
+
+export function text(
+  value: string,
+  weight: Weight = 'normal',
+  background: string | null = null,
+): Cell {
+  return { value: safeText(value), format: TEXT_FORMAT, background, weight };
+}
+
+export function bold(value: string, background: string | null = null): Cell {
+  return text(value, 'bold', background);
+}
+
+export function header(value: string): Cell {
+  return text(value, 'bold', COLORS.header);
+}
+
+/** A number in `format`, or "—" when it has no value. */
+export function num(
+  value: number | null,
+  format: string,
+  background: string | null = null,
+  weight: Weight = 'normal',
+): Cell {
+  if (value === null || !Number.isFinite(value)) {
+    return { value: NO_VALUE, format: TEXT_FORMAT, background, weight };
+  }
+  return { value, format, background, weight };
+}
+
+/** A calendar day (`YYYY-MM-DD` in the spreadsheet's zone) as a real date cell. */
+export function day(
+  iso: string | null,
+  format: string,
+  timeZone: string,
+  weight: Weight = 'normal',
+): Cell {
+  const match = iso === null ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return { value: '', format: PLAIN_FORMAT, background: null, weight };
+  const ms = midnightOf(+match[1], +match[2], +match[3], timeZone);
+  return { value: new Date(ms), format, background: null, weight };
+}
+
+/** An instant (ISO text) as a date-time cell. */
+export function instant(iso: string, format: string): Cell {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return text(iso);
+  return { value: new Date(ms), format, background: null, weight: 'normal' };
+}
+
+export const EMPTY: Cell = { value: '', format: PLAIN_FORMAT, background: null, weight: 'normal' };
+
+/** Where a block of cells landed, 1-based, for chart ranges. */
+export interface Block {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+export class Grid {
+  private readonly lines: Cell[][] = [];
+  private widest = 1;
+
+  /** Appends a row; returns its 1-based sheet row. */
+  row(...cells: Cell[]): number {
+    this.lines.push(cells);
+    if (cells.length > this.widest) this.widest = cells.length;
+    return this.lines.length;
+  }
+
+  blank(): number {
+    return this.row();
+  }
+
+  /** The next row's number (1-based). */
+  get nextRow(): number {
+    return this.lines.length + 1;
+  }
+
+  get height(): number {
+    return this.lines.length;
+  }
+
+  get width(): number {
+    return this.widest;
+  }
+
+  private plane<T>(read: (cell: Cell) => T): T[][] {
+    return this.lines.map((line) => {
+      const out: T[] = new Array(this.widest);
+      for (let c = 0; c < this.widest; c++) out[c] = read(line[c] ?? EMPTY);
+      return out;
+    });
+  }
+
+  values(): (string | number | Date)[][] {
+    return this.plane((cell) => cell.value);
+  }
+  formats(): string[][] {
+    return this.plane((cell) => cell.format);
+  }
+  backgrounds(): (string | null)[][] {
+    return this.plane((cell) => cell.background);
+  }
+  weights(): Weight[][] {
+    return this.plane((cell) => cell.weight);
+  }
+}

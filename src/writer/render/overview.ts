@@ -1,0 +1,82 @@
+import { changeFormat, PERCENT_FORMAT, unitFormat } from '../formats';
+import { Grid, header, num, text } from '../grid';
+import type { ChartPlan, RenderContext, TabPlan } from '../plan';
+import { block, currentPeriod, heading, periodCell, verdictColor } from '../plan';
+
+/**
+ * KPI Overview: the period, the period it is compared with, then one row per KPI with
+ * its change and target coloured, and a plain definition; the KPIs this mapping cannot
+ * show and how to unlock them; revenue over the trend periods, with its chart.
+ */
+export function renderOverview(ctx: RenderContext): TabPlan {
+  const { report, labels } = ctx;
+  const grid = new Grid();
+  heading(grid, ctx, labels.overviewTitle, [
+    currentPeriod(ctx),
+    { caption: labels.previousPeriod, period: report.periods.previous },
+  ]);
+  if (report.periods.dealsUndated) grid.row(text(labels.noDates));
+  grid.blank();
+
+  const tableTop = grid.row(
+    header(labels.kpi),
+    header(labels.thisPeriod),
+    header(labels.previous),
+    header(labels.change),
+    header(labels.target),
+    header(labels.vsTarget),
+    header(labels.definition),
+  );
+  for (const kpi of report.overview) {
+    const format = unitFormat(kpi.unit, ctx.locale);
+    // A rate's change is in percentage points; anything else's is relative.
+    const change =
+      kpi.unit === 'percent' ? (kpi.delta === null ? null : kpi.delta * 100) : kpi.change;
+    grid.row(
+      text(kpi.name),
+      num(kpi.current, format),
+      num(kpi.previous, format),
+      num(change, changeFormat(kpi.unit), change === null ? null : verdictColor(kpi.verdict)),
+      kpi.target === null ? text('') : num(kpi.target, format),
+      kpi.target === null
+        ? text('')
+        : num(kpi.vsTarget, PERCENT_FORMAT, verdictColor(kpi.targetVerdict)),
+      text(kpi.definition),
+    );
+  }
+
+  if (report.lockedKpis.length > 0) {
+    grid.blank();
+    grid.row(header(labels.lockedTitle), header(labels.howToUnlock));
+    for (const locked of report.lockedKpis) grid.row(text(locked.name), text(locked.howToUnlock));
+  }
+
+  const charts: ChartPlan[] = [];
+  if (report.trends.length > 0) {
+    grid.blank();
+    const top = grid.row(header(labels.period), header(labels.revenue));
+    for (const trend of report.trends)
+      grid.row(periodCell(ctx, trend.period), num(trend.revenue, ctx.money));
+    const rows = report.trends.length + 1;
+    charts.push({
+      kind: 'COLUMN',
+      ranges: [block(top, 1, rows, 1), block(top, 2, rows, 1)],
+      row: top,
+      column: 4,
+      title: labels.chartRevenueByMonth,
+      options: { 'legend.position': 'none' },
+    });
+  }
+
+  return {
+    id: 'overview',
+    grid,
+    charts,
+    frozenRows: tableTop,
+    widths: [
+      { column: 1, count: 1, pixels: 260 },
+      { column: 2, count: 5, pixels: 145 },
+      { column: 7, count: 1, pixels: 520 },
+    ],
+  };
+}

@@ -1,0 +1,137 @@
+import type { Language } from '../core/context';
+import type { ChartPlan, TabPlan } from './plan';
+import type { TabId } from './tabs';
+import { freeName, isTabId, OWNED_TAB_KEY, TAB_NAMES } from './tabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * The only module that changes the spreadsheet. It finds the add-on's own tabs by their
+ * developer metadata (never by name, so a user's tab called "KPI Overview" is never
+ * touched), rewrites each in place, and makes a bounded number of service calls per tab
+ * whatever the size of the data: one write per kind of cell property.
+ */
+
+export interface WrittenTab {
+  readonly id: TabId;
+  readonly name: string;
+  /** A new tab (false: an owned tab rewritten in place). */
+  readonly created: boolean;
+  readonly rows: number;
+  readonly charts: number;
+}
+
+/**
+ * The add-on's tabs, by id: each sheet whose metadata says it is one. A tab copied by the
+ * user carries the same metadata; the first in the tab bar is used and the copy is left
+ * alone.
+ */
+export function findOwnedTabs(spreadsheet: Spreadsheet): Map<TabId, Sheet> {
+  const owned = new Map<TabId, Sheet>();
+  const found = spreadsheet.createDeveloperMetadataFinder().withKey(OWNED_TAB_KEY).find();
+  const candidates: { id: TabId; sheet: Sheet; index: number }[] = [];
+  for (const metadata of found) {
+    const id = metadata.getValue();
+    if (!isTabId(id)) continue;
+    const sheet = metadata.getLocation().getSheet();
+    if (!sheet) continue;
+    candidates.push({ id, sheet, index: sheet.getIndex() });
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  for (const { id, sheet } of candidates) if (!owned.has(id)) owned.set(id, sheet);
+  return owned;
+}
+
+export interface WriteOptions {
+  readonly language: Language;
+  /** Names of every tab of the spreadsheet now (read once by the caller). */
+  readonly sheetNames: readonly string[];
+  /** Owned tabs found before writing (findOwnedTabs). */
+  readonly owned: Map<TabId, Sheet>;
+}
+
+/**
+ * Writes the planned tabs: owned ones cleared (charts first) and rewritten where they
+ * are, new ones added at the end and marked as owned; owned tabs the report no longer
+ * fills (their entity was unmapped) are deleted.
+ */
+export function writeTabs(
+  spreadsheet: Spreadsheet,
+  plans: readonly TabPlan[],
+  options: WriteOptions,
+): WrittenTab[] {
+  const names = [...options.sheetNames];
+  let count = names.length;
+  const written: WrittenTab[] = [];
+  for (const plan of plans) {
+    let sheet = options.owned.get(plan.id);
+    const created = !sheet;
+    if (sheet) {
+      for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+      sheet.clear();
+      sheet.setFrozenRows(0);
+    } else {
+      const name = freeName(TAB_NAMES[plan.id][options.language], names);
+      sheet = spreadsheet.insertSheet(name, count);
+      sheet.addDeveloperMetadata(
+        OWNED_TAB_KEY,
+        plan.id,
+        SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
+      );
+      names.push(name);
+      count++;
+    }
+    writeGrid(sheet, plan);
+    for (const chart of plan.charts) insertChart(sheet, chart);
+    written.push({
+      id: plan.id,
+      name: created ? names[names.length - 1] : sheet.getName(),
+      created,
+      rows: plan.grid.height,
+      charts: plan.charts.length,
+    });
+  }
+  const planned = new Set(plans.map((p) => p.id));
+  for (const [id, sheet] of options.owned) {
+    if (!planned.has(id)) spreadsheet.deleteSheet(sheet);
+  }
+  return written;
+}
+
+function writeGrid(sheet: Sheet, plan: TabPlan): void {
+  const { grid } = plan;
+  const rows = Math.max(grid.height, ...plan.charts.map((c) => c.row + 20));
+  const columns = grid.width;
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  const needColumns = Math.max(columns, ...plan.charts.map((c) => c.column));
+  if (maxColumns < needColumns) sheet.insertColumnsAfter(maxColumns, needColumns - maxColumns);
+  if (grid.height === 0) return;
+  const range = sheet.getRange(1, 1, grid.height, columns);
+  // Values first, on cleared cells: a leading apostrophe then keeps a text as text.
+  range.setValues(grid.values());
+  range.setNumberFormats(grid.formats());
+  range.setBackgrounds(grid.backgrounds() as string[][]);
+  range.setFontWeights(grid.weights());
+  if (plan.frozenRows > 0) sheet.setFrozenRows(plan.frozenRows);
+  for (const width of plan.widths) {
+    if (width.count > 0) sheet.setColumnWidths(width.column, width.count, width.pixels);
+  }
+}
+
+function insertChart(sheet: Sheet, plan: ChartPlan): void {
+  let builder = sheet.newChart().setChartType(Charts.ChartType[plan.kind]);
+  for (const block of plan.ranges) {
+    builder = builder.addRange(sheet.getRange(block.row, block.column, block.rows, block.columns));
+  }
+  builder = builder
+    .setNumHeaders(1)
+    .setPosition(plan.row, plan.column, 0, 0)
+    .setOption('title', plan.title);
+  if (plan.transpose) builder = builder.setTransposeRowsAndColumns(true);
+  for (const [key, value] of Object.entries(plan.options ?? {}))
+    builder = builder.setOption(key, value);
+  sheet.insertChart(builder.build());
+}

@@ -1,0 +1,163 @@
+/**
+ * `npm run summary`: the headless command writes every tab as CSV plus charts.json, and
+ * on unusable input says why on stderr, exits non-zero and writes nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseCsv } from '../../emulator/csv';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function summary(...args: string[]) {
+  return spawnSync(TSX, [path.join(ROOT, 'scripts', 'summary.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+}
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'summary-cli-'));
+});
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+const EXPECTED = {
+  fr: [
+    'Synthèse KPI',
+    'KPI par commercial',
+    'Tendances',
+    'Entonnoir',
+    'Campagnes & ROI',
+    'Activités',
+    'Ressenti (2)',
+    'Qualité des données',
+  ],
+  en: [
+    'KPI Overview',
+    'KPI by Rep',
+    'KPI Trends',
+    'KPI Funnel',
+    'KPI Campaigns',
+    'KPI Activities',
+    'KPI Feedback',
+    'Data quality',
+  ],
+};
+
+describe.each(['fr', 'en'] as const)('samples/%s', (language) => {
+  test('every tab as CSV, charts.json and summary.json', () => {
+    const out = path.join(work, language);
+    const run = summary(
+      '--data',
+      path.join(ROOT, 'samples', language),
+      '--out',
+      out,
+      '--today',
+      '2026-11-15',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      language === 'fr' ? /^Synthèse KPI écrite : 8 onglets/ : /^KPI summary written: 8 tabs/,
+    );
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(
+      [...EXPECTED[language].map((name) => `${name}.csv`), 'charts.json', 'summary.json'].sort(),
+    );
+
+    const delimiter = language === 'fr' ? ';' : ',';
+    const overview = parseCsv(
+      readFileSync(path.join(out, `${EXPECTED[language][0]}.csv`), 'utf8'),
+      delimiter,
+    );
+    const revenue = overview.find(
+      (row) => row[0] === (language === 'fr' ? "Chiffre d'affaires (HT)" : 'Revenue'),
+    )!;
+    expect(revenue[1]).toMatch(language === 'fr' ? /^[\d\u202f]+,\d\d €$/ : /^\$[\d,]+\.\d\d$/);
+    expect(overview[1].slice(0, 2)).toEqual([language === 'fr' ? 'Période' : 'Period', '2026-10']);
+
+    const charts = JSON.parse(readFileSync(path.join(out, 'charts.json'), 'utf8')) as {
+      name: string;
+      charts: { type: string; ranges: string[] }[];
+    }[];
+    expect(charts.map((c) => c.name)).toEqual(EXPECTED[language]);
+    expect(charts.flatMap((c) => c.charts.map((chart) => chart.type))).toEqual([
+      'COLUMN',
+      'COLUMN',
+      'LINE',
+      'BAR',
+      'COLUMN',
+      'COLUMN',
+      'LINE',
+    ]);
+    const summaryJson = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(summaryJson.locale).toBe(language === 'fr' ? 'fr_FR' : 'en_US');
+    expect(summaryJson.timeZone).toBe(language === 'fr' ? 'Europe/Paris' : 'America/New_York');
+    expect(summaryJson.result.ok).toBe(true);
+  });
+});
+
+test('a second run replaces the folder', () => {
+  const out = path.join(work, 'again');
+  mkdirSync(out);
+  writeFileSync(path.join(out, 'stale.csv'), 'old');
+  const run = summary(
+    '--data',
+    path.join(ROOT, 'samples', 'en'),
+    '--out',
+    out,
+    '--today',
+    '2026-11-15',
+  );
+  expect(run.status).toBe(0);
+  expect(readdirSync(out)).not.toContain('stale.csv');
+  expect(readdirSync(work).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
+});
+
+describe('unusable input', () => {
+  test('a folder without deals: non-zero exit, a clear message, nothing written', () => {
+    const data = path.join(work, 'no-deals');
+    mkdirSync(data);
+    writeFileSync(path.join(data, 'notes.csv'), 'Topic,Owner\nOffice move,Ann\n');
+    const out = path.join(work, 'out-no-deals');
+    const run = summary('--data', data, '--out', out);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/no sheet of deals was found/);
+    expect(run.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(work).filter((f) => f.startsWith('out-no-deals'))).toEqual([]);
+  });
+
+  test('a missing folder', () => {
+    const out = path.join(work, 'out-missing');
+    const run = summary('--data', path.join(work, 'nowhere'), '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/no such folder/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('a folder without CSV files, and missing arguments', () => {
+    const empty = path.join(work, 'empty');
+    mkdirSync(empty);
+    const run = summary('--data', empty, '--out', path.join(work, 'out-empty'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/no \.csv file/);
+    const usage = summary('--data', empty);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/usage: npm run summary/);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Owned tabs only: regeneration rewrites the add-on's tabs in place (found by metadata,
+ * whatever their name and position) and never touches a user's tab.
+ */
+import type { SheetSnapshot } from '../../emulator';
+import { SMALL } from './fixture';
+import type { Loaded } from './support';
+import { generate, workbook } from './support';
+
+/** A tab as a test compares it: everything but chart ids (new charts get new ids). */
+function comparable(snapshot: SheetSnapshot) {
+  return { ...snapshot, charts: snapshot.charts.map((c) => ({ ...c, chartId: null })) };
+}
+
+function summaryTabs(loaded: Loaded) {
+  return loaded.emulator.workbook.sheets
+    .filter((s) => s.snapshot().metadata.some((m) => m.key === 'sales-kpi:tab'))
+    .map((s) => comparable(s.snapshot()));
+}
+
+test('regenerating twice gives identical tabs, charts and positions', () => {
+  const loaded = workbook(SMALL);
+  expect(generate(loaded).ok).toBe(true);
+  const first = summaryTabs(loaded);
+  const ids = loaded.emulator.workbook.sheets.map((s) => s.sheetId);
+  const second = generate(loaded);
+  expect(second.ok).toBe(true);
+  expect(second.tabs.every((t) => !t.created)).toBe(true);
+  expect(summaryTabs(loaded)).toEqual(first);
+  // Same sheets (rewritten in place, not recreated), same order, no chart left behind.
+  expect(loaded.emulator.workbook.sheets.map((s) => s.sheetId)).toEqual(ids);
+  expect(first.reduce((n, s) => n + s.charts.length, 0)).toBe(7);
+});
+
+test('a moved and renamed summary tab is rewritten where the user put it', () => {
+  const loaded = workbook(SMALL);
+  generate(loaded);
+  const spreadsheet = loaded.emulator.workbook;
+  const funnel = spreadsheet.sheet('KPI Funnel');
+  funnel.setName('My funnel');
+  spreadsheet.setActiveSheet(funnel as never);
+  spreadsheet.moveActiveSheet(1);
+  const result = generate(loaded);
+  expect(result.tabs.find((t) => t.id === 'funnel')).toEqual({
+    id: 'funnel',
+    name: 'My funnel',
+    created: false,
+  });
+  expect(spreadsheet.sheets[0].name).toBe('My funnel');
+  expect(spreadsheet.sheets.filter((s) => /funnel/i.test(s.name)).map((s) => s.name)).toEqual([
+    'My funnel',
+  ]);
+  expect(funnel.snapshot().charts).toHaveLength(1);
+});
+
+test('a user tab named like a summary tab is never touched; the summary takes another name', () => {
+  const loaded = workbook({ ...SMALL, 'KPI Overview': 'My own notes\n=do not touch\n' });
+  const mine = loaded.emulator.workbook.sheet('KPI Overview');
+  mine.getRange(1, 2).setBackground('#ff0000');
+  const before = mine.snapshot();
+
+  const result = generate(loaded);
+  expect(result.ok).toBe(true);
+  expect(result.tabs[0]).toEqual({ id: 'overview', name: 'KPI Overview (2)', created: true });
+  expect(mine.snapshot()).toEqual(before);
+
+  // And again: the owned "(2)" tab is reused, the user's tab still untouched.
+  const again = generate(loaded);
+  expect(again.tabs[0]).toEqual({ id: 'overview', name: 'KPI Overview (2)', created: false });
+  expect(mine.snapshot()).toEqual(before);
+  expect(
+    loaded.emulator.workbook.sheets.filter((s) => s.name.startsWith('KPI Overview')),
+  ).toHaveLength(2);
+});
+
+test('a user tab that took the name after a first generation is not touched either', () => {
+  const loaded = workbook(SMALL);
+  generate(loaded);
+  const spreadsheet = loaded.emulator.workbook;
+  spreadsheet.sheet('KPI Trends').setName('Old trends');
+  const mine = spreadsheet.addSheetWithValues('KPI Trends', [['mine']]);
+  const result = generate(loaded);
+  expect(result.tabs.find((t) => t.id === 'trends')!.name).toBe('Old trends');
+  expect(mine.snapshot().values).toEqual([['mine']]);
+});
+
+test('a summary tab whose table is no longer mapped is removed, other tabs stay', () => {
+  const loaded = workbook(SMALL);
+  generate(loaded);
+  const spreadsheet = loaded.emulator.workbook;
+  // The campaigns sheet is renamed to something detection does not know.
+  spreadsheet.sheet('Campaigns').setName('Zz');
+  spreadsheet.sheet('Zz').getRange(1, 1).setValue('xyz');
+  const result = generate(loaded);
+  expect(result.ok).toBe(true);
+  expect(result.tabs.map((t) => t.id)).not.toContain('campaigns');
+  expect(spreadsheet.sheets.map((s) => s.name)).not.toContain('KPI Campaigns');
+  expect(spreadsheet.sheets.map((s) => s.name)).toContain('Zz');
+});
