@@ -160,7 +160,12 @@ function formulasFor(
     MARKUP_RATE: refs.call('MARKUP_RATE', d('amount'), d('cost')),
     QUOTA_ATTAINMENT: refs.call('QUOTA_ATTAINMENT', revenue, refs.column('targets', 'target')),
     GROWTH_RATE: growth ? refs.call('GROWTH_RATE', ...growth) : undefined,
-    NPS: refs.call('NPS', refs.column('feedback', 'score')),
+    // NPS is defined on 0–10 scores: a 1–5 mood column (as in the samples) would read as
+    // all detractors, so the example then shows the function on literal scores.
+    NPS:
+      detection.feedbackScale === '0-10'
+        ? refs.call('NPS', refs.column('feedback', 'score'))
+        : refs.call('NPS', '{10;9;7;3;10}'),
     NEW_CUSTOMERS: refs.call('NEW_CUSTOMERS', ...customerArgs(first)),
     ACTIVE_CUSTOMERS: refs.call('ACTIVE_CUSTOMERS', ...customerArgs(next)),
     REVENUE: revenue,

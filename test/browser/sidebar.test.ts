@@ -1,9 +1,9 @@
 /**
  * The built dist/Sidebar.html in a real headless Chromium, its google.script.run served
  * by the built dist/Code.js on the emulator (bridge.ts). Screenshots are kept in
- * test-artifacts/ and the English one is copied to docs/sidebar.png.
+ * test-artifacts/; `npm run screenshots` copies the English one to docs/sidebar.png.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -160,10 +160,6 @@ describeWithBrowser('the mapping sidebar in Chromium', () => {
         await page.addStyleTag({ content: '.actions { position: static; }' });
         const shot = path.join(ARTIFACTS, `sidebar-${sample}.png`);
         await page.screenshot({ path: shot, fullPage: true });
-        if (sample === 'en') {
-          mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-          copyFileSync(shot, path.join(ROOT, 'docs', 'sidebar.png'));
-        }
         expect(dialogs).toEqual([]);
         expect(errors).toEqual([]);
       } finally {

@@ -3,9 +3,9 @@
  * sidebar saving through google.script.run, the generated summary tabs with their
  * charts drawn, the example formulas (checked against the bundle called directly),
  * editing cells and dropping a CSV. Screenshots go to test-artifacts/, and the summary
- * one to docs/playground.png.
+ * one to docs/playground.png by `npm run screenshots`.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -175,8 +175,10 @@ const EXAMPLES: { name: string; formula: string; direct: (d: Direct) => unknown 
   },
   {
     name: 'NPS',
-    formula: '=NPS(ressenti!C2:C)',
-    direct: (d) => d.call('NPS', d.column('ressenti', 'C')),
+    // The sample's scores are 1–5, so the example uses literal 0–10 scores:
+    // 3 promoters (10, 9, 10) − 1 detractor (3), over 5 scores, × 100.
+    formula: '=NPS({10;9;7;3;10})',
+    direct: () => 40,
   },
   ...(
     [
@@ -619,7 +621,6 @@ describeWithBrowser('the playground in Chromium', () => {
     const shot = path.join(ARTIFACTS, 'playground-summary.png');
     await page.screenshot({ path: shot });
     await page.setViewportSize({ width: 1440, height: 900 });
-    copyFileSync(shot, path.join(ROOT, 'docs', 'playground.png'));
   });
 
   it('recomputes the formulas that read an edited cell', async () => {
