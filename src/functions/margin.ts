@@ -3,21 +3,21 @@ import { sumOf } from '../core/money';
 import type { ArgumentSpec } from './define';
 import { defineFunction } from './define';
 
-// The summed, not-paired arguments shared by MARGIN and ROI.
+// The summed, not-paired arguments shared by MARGIN, MARGIN_RATE, MARKUP_RATE and ROI.
 export const REVENUE_SUM_ARG: ArgumentSpec = {
   name: 'revenue',
   kind: 'number',
   description: {
-    en: 'Revenue: a number or a column of amounts, summed.',
-    fr: 'Le chiffre d’affaires : un nombre ou une colonne de montants, additionnés.',
+    en: 'Revenue: a number or a column of amounts, summed, e.g. F2:F.',
+    fr: 'Le chiffre d’affaires : un nombre ou une colonne de montants, additionnés, p. ex. F2:F.',
   },
 };
 export const COST_SUM_ARG: ArgumentSpec = {
   name: 'cost',
   kind: 'number',
   description: {
-    en: 'Cost: a number or a column of amounts, summed on its own.',
-    fr: 'Le coût : un nombre ou une colonne de montants, additionnés à part.',
+    en: 'Cost: a number or a column of amounts, summed on its own, e.g. G2:G.',
+    fr: 'Le coût : un nombre ou une colonne de montants, additionnés à part, p. ex. G2:G.',
   },
 };
 

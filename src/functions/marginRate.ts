@@ -1,5 +1,6 @@
 import { Parsers } from '../core/args';
 import { sumOf } from '../core/money';
+import { COST_SUM_ARG, REVENUE_SUM_ARG } from './margin';
 import { ratio } from '../core/status';
 import { cell, defineFunction } from './define';
 
@@ -20,24 +21,7 @@ export const MARGIN_RATE = defineFunction({
     en: 'Each argument is summed on its own, so the two ranges need not have the same length; blank cells add nothing. This is the margin on the selling price (French taux de marque); for the margin on cost (taux de marge), use MARKUP_RATE.',
     fr: 'Chaque argument est additionné séparément : les deux plages peuvent avoir des longueurs différentes ; les cellules vides n’ajoutent rien. C’est la marge sur le prix de vente (taux de marque) ; pour la marge sur le coût (taux de marge), utilisez MARKUP_RATE.',
   },
-  args: [
-    {
-      name: 'revenue',
-      kind: 'number',
-      description: {
-        en: 'Sales amounts: a number or a range, summed, e.g. F2:F.',
-        fr: 'Montants des ventes : un nombre ou une plage, additionnés, p. ex. F2:F.',
-      },
-    },
-    {
-      name: 'cost',
-      kind: 'number',
-      description: {
-        en: 'Costs of those sales: a number or a range, summed, e.g. G2:G.',
-        fr: 'Coûts de ces ventes : un nombre ou une plage, additionnés, p. ex. G2:G.',
-      },
-    },
-  ],
+  args: [REVENUE_SUM_ARG, COST_SUM_ARG],
   result: {
     en: 'A fraction, at most 1 when revenue is positive (format as %); empty when revenue is 0.',
     fr: 'Une fraction, au plus 1 si le chiffre d’affaires est positif (format %) ; vide si le chiffre d’affaires est 0.',

@@ -2,6 +2,7 @@ import { Parsers } from '../core/args';
 import { ratio } from '../core/status';
 import { cell, defineFunction } from './define';
 import { sumOf } from '../core/money';
+import { COST_SUM_ARG, REVENUE_SUM_ARG } from './margin';
 
 /** Pure core: (revenue − cost) ÷ cost. */
 export function markupRateOf(revenue: number, cost: number): number | null {
@@ -20,24 +21,7 @@ export const MARKUP_RATE = defineFunction({
     en: 'Each argument is summed on its own, so the two ranges need not have the same length; blank cells add nothing. This is what French users call taux de marge; the margin on the selling price (taux de marque) is MARGIN_RATE.',
     fr: 'Chaque argument est additionné séparément : les deux plages peuvent avoir des longueurs différentes ; les cellules vides n’ajoutent rien. C’est le taux de marge au sens français ; la marge sur le prix de vente (taux de marque) est MARGIN_RATE.',
   },
-  args: [
-    {
-      name: 'revenue',
-      kind: 'number',
-      description: {
-        en: 'Sales amounts: a number or a range, summed, e.g. F2:F.',
-        fr: 'Montants des ventes : un nombre ou une plage, additionnés, p. ex. F2:F.',
-      },
-    },
-    {
-      name: 'cost',
-      kind: 'number',
-      description: {
-        en: 'Costs of those sales: a number or a range, summed, e.g. G2:G.',
-        fr: 'Coûts de ces ventes : un nombre ou une plage, additionnés, p. ex. G2:G.',
-      },
-    },
-  ],
+  args: [REVENUE_SUM_ARG, COST_SUM_ARG],
   result: {
     en: 'A fraction (format as %), above 1 when selling at more than twice the cost; empty when cost is 0.',
     fr: 'Une fraction (format %), au-delà de 1 quand on vend à plus du double du coût ; vide si le coût est 0.',

@@ -4,6 +4,7 @@ import { requireArg } from '../core/args';
 import { CustomerIndex } from '../core/customers';
 import { ratio, StatusClass, StatusClassifier } from '../core/status';
 import { cell, defineFunction } from './define';
+import { CUSTOMER_STATUSES_ARG, CUSTOMER_WON_LABELS_ARG } from './retentionRate';
 
 /**
  * Pure core: distinct customers with two counted rows or more ÷ distinct customers with
@@ -50,24 +51,8 @@ export const REPEAT_CUSTOMER_RATE = defineFunction({
         fr: 'Le client de chaque ligne (affaire ou commande), p. ex. B2:B.',
       },
     },
-    {
-      name: 'statuses',
-      kind: 'column',
-      optional: true,
-      description: {
-        en: 'The status of each row, same length as customers; when given, only won rows count.',
-        fr: 'Le statut de chaque ligne, même longueur que customers ; s’il est donné, seules les lignes gagnées comptent.',
-      },
-    },
-    {
-      name: 'won_labels',
-      kind: 'labels',
-      optional: true,
-      description: {
-        en: 'Statuses that mean won (default: won, closed won, signed, gagné…). Used only with statuses.',
-        fr: 'Statuts qui signifient gagné (par défaut : gagné, signé, won, closed won…). Utilisé seulement avec statuses.',
-      },
-    },
+    CUSTOMER_STATUSES_ARG,
+    CUSTOMER_WON_LABELS_ARG,
   ],
   result: {
     en: 'A fraction between 0 and 1 (format as %); empty when there is no customer.',

@@ -4,6 +4,26 @@ import { ratio } from '../core/status';
 import type { ArgumentSpec } from './define';
 import { cell, defineFunction } from './define';
 
+/** `[statuses]` and `[won_labels]` of the customer functions: only won rows count. */
+export const CUSTOMER_STATUSES_ARG: ArgumentSpec = {
+  name: 'statuses',
+  kind: 'column',
+  optional: true,
+  description: {
+    en: 'The status of each row, same length as customers; when given, only won rows count.',
+    fr: 'Le statut de chaque ligne, même longueur que customers ; s’il est donné, seules les lignes gagnées comptent.',
+  },
+};
+export const CUSTOMER_WON_LABELS_ARG: ArgumentSpec = {
+  name: 'won_labels',
+  kind: 'labels',
+  optional: true,
+  description: {
+    en: 'Statuses that mean won (default: won, closed won, signed, gagné…). Used only with statuses.',
+    fr: 'Statuts qui signifient gagné (par défaut : gagné, signé, won, closed won…). Utilisé seulement avec statuses.',
+  },
+};
+
 /** `(customers, dates, start, end, [statuses], [won_labels])`, shared by four functions. */
 export const CUSTOMER_PERIOD_ARGS: readonly ArgumentSpec[] = [
   {
@@ -35,24 +55,8 @@ export const CUSTOMER_PERIOD_ARGS: readonly ArgumentSpec[] = [
       fr: 'Dernier jour de la période (inclus).',
     },
   },
-  {
-    name: 'statuses',
-    kind: 'column',
-    optional: true,
-    description: {
-      en: 'The status of each row, same length as customers; when given, only won rows count.',
-      fr: 'Le statut de chaque ligne, même longueur que customers ; s’il est donné, seules les lignes gagnées comptent.',
-    },
-  },
-  {
-    name: 'won_labels',
-    kind: 'labels',
-    optional: true,
-    description: {
-      en: 'Statuses that mean won (default: won, closed won, signed, gagné…). Used only with statuses.',
-      fr: 'Statuts qui signifient gagné (par défaut : gagné, signé, won, closed won…). Utilisé seulement avec statuses.',
-    },
-  },
+  CUSTOMER_STATUSES_ARG,
+  CUSTOMER_WON_LABELS_ARG,
 ];
 
 /** What the customer functions do with blank cells, said once for every one of them. */

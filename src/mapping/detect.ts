@@ -1,5 +1,6 @@
 import type { SheetContext } from '../core/context';
-import { decimalSeparatorOf, isMonthFirst } from '../core/context';
+import { decimalSeparatorOf } from '../core/context';
+import { Parsers } from '../core/args';
 import { NOT_A_DATE, parseDate } from '../core/dates';
 import { normalizeLabel } from '../core/labels';
 import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
@@ -205,21 +206,7 @@ export function looksLikePeriod(value: unknown): boolean {
   return PERIOD_PATTERNS.some((p) => p.test(text));
 }
 
-interface Readers {
-  readonly decimal: ReturnType<typeof decimalSeparatorOf>;
-  readonly monthFirst: boolean;
-  readonly timeZone: string;
-}
-
-function readersOf(context: SheetContext): Readers {
-  return {
-    decimal: decimalSeparatorOf(context.locale),
-    monthFirst: isMonthFirst(context.locale),
-    timeZone: context.timeZone,
-  };
-}
-
-function kindOf(value: unknown, readers: Readers): ValueKind {
+function kindOf(value: unknown, readers: Parsers): ValueKind {
   if (isDate(value)) return 'date';
   if (typeof value === 'number') return Number.isFinite(value) ? 'number' : 'other';
   if (typeof value !== 'string') return 'other';
@@ -252,7 +239,7 @@ function profileColumn(
   values: readonly (readonly unknown[])[],
   rows: readonly number[],
   column: number,
-  readers: Readers,
+  readers: Parsers,
 ): ColumnProfile {
   const p: ColumnProfile = {
     total: 0,
@@ -397,7 +384,7 @@ export function analyzeSheet(
   context: SheetContext,
   headerIndex = findHeaderRow(sheet.values),
 ): SheetAnalysis {
-  const readers = readersOf(context);
+  const readers = new Parsers(context);
   if (headerIndex < 0) {
     return { name: sheet.name, headerIndex, headers: [], sampleRows: [], profiles: [] };
   }
@@ -584,7 +571,7 @@ export function detectWorkbook(
     usedSheets.add(sheetIndex);
   }
   const bySheet = new Map(sheets.map((s, i) => [s.name, { sheet: s, analysis: analyses[i] }]));
-  const readers = readersOf(context);
+  const readers = new Parsers(context);
 
   let status: StatusProposal | undefined;
   const deals = entities.deals;
@@ -695,31 +682,10 @@ export function stageRank(label: string): number {
   return rank;
 }
 
-const WON_WORDS = [
-  'won',
-  'win',
-  'gagne',
-  'gagnee',
-  'signe',
-  'signee',
-  'signed',
-  'conclu',
-  'remporte',
-];
-const LOST_WORDS = [
-  'lost',
-  'perdu',
-  'perdue',
-  'abandonne',
-  'abandonnee',
-  'annule',
-  'annulee',
-  'refuse',
-  'refusee',
-  'cancelled',
-  'canceled',
-  'rejected',
-];
+// Words that make a status won or lost wherever they stand in it ("Closed Won – paid").
+const singleWords = (labels: readonly string[]) => labels.filter((label) => !label.includes(' '));
+const WON_WORDS = singleWords(DEFAULT_WON_LABELS);
+const LOST_WORDS = [...singleWords(DEFAULT_LOST_LABELS), 'cancelled', 'canceled', 'rejected'];
 const DEFAULT_WON = new Set(DEFAULT_WON_LABELS);
 const DEFAULT_LOST = new Set(DEFAULT_LOST_LABELS);
 
@@ -835,7 +801,7 @@ export function detectScoreScale(
 // ——— Preview problems ———
 
 /** Contract reading of a probability (PIPELINE_VALUE): 0–1, (1, 100] as %, or "40%". */
-function readProbability(value: unknown, readers: Readers): number | null {
+function readProbability(value: unknown, readers: Parsers): number | null {
   const n = parseNumber(value, readers.decimal);
   if (n === null || n === NOT_A_NUMBER) return null;
   if (n >= 0 && n <= 1) return n;
@@ -849,7 +815,7 @@ function checkValue(
   type: FieldType,
   fieldId: string,
   value: unknown,
-  readers: Readers,
+  readers: Parsers,
 ): ProblemReason | undefined {
   switch (type) {
     case 'money':
@@ -876,7 +842,7 @@ function previewProblems(
   guess: EntityGuess,
   sheet: SheetValues,
   rows: readonly number[],
-  readers: Readers,
+  readers: Parsers,
 ): PreviewProblem[] {
   const spec = ENTITIES.find((e) => e.id === guess.entity)!;
   const problems: PreviewProblem[] = [];

@@ -1,5 +1,6 @@
 import type { SheetContext } from '../core/context';
-import { decimalSeparatorOf, isMonthFirst } from '../core/context';
+import { decimalSeparatorOf } from '../core/context';
+import { Parsers } from '../core/args';
 import { isoDay, NOT_A_DATE, parseDate } from '../core/dates';
 import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
 import { describeValue, isBlank, isDate } from '../core/values';
@@ -29,20 +30,6 @@ export const PREVIEW_ROWS = 5;
 /** Problems listed per entity (all are counted). */
 export const PROBLEM_LIMIT = 20;
 
-interface Readers {
-  readonly decimal: ReturnType<typeof decimalSeparatorOf>;
-  readonly monthFirst: boolean;
-  readonly timeZone: string;
-}
-
-function readersOf(context: SheetContext): Readers {
-  return {
-    decimal: decimalSeparatorOf(context.locale),
-    monthFirst: isMonthFirst(context.locale),
-    timeZone: context.timeZone,
-  };
-}
-
 /** A cell as text, for text fields and for the header-row chooser. */
 export function cellText(value: unknown, timeZone: string): string {
   if (isBlank(value)) return '';
@@ -59,7 +46,7 @@ function problem(value: unknown, reason: ProblemReason): PreviewCell {
 }
 
 /** One cell read as its field's type. */
-export function readCell(field: FieldSpec, value: unknown, readers: Readers): PreviewCell {
+export function readCell(field: FieldSpec, value: unknown, readers: Parsers): PreviewCell {
   if (isBlank(value)) return { kind: 'blank' };
   switch (field.type) {
     case 'money':
@@ -130,7 +117,7 @@ export function previewEntity(
       error: 'headerRowOutside',
     };
   }
-  const readers = readersOf(context);
+  const readers = new Parsers(context);
   const rows: EntityPreview['rows'] = [];
   const problems: PreviewProblemInfo[] = [];
   let problemCount = 0;
