@@ -10,7 +10,8 @@ import type { Language } from '../src/core/context';
 import { isDate } from '../src/core/values';
 import { wallDateOf } from '../src/core/dates';
 import { FUNCTIONS } from '../src/functions/registry';
-import { detectWorkbook, type EntityGuess, type WorkbookDetection } from '../src/mapping/detect';
+import type { EntityGuess } from '../src/mapping/assignSheets';
+import { detectWorkbook, type WorkbookDetection } from '../src/mapping/detect';
 import type { EntityId } from '../src/mapping/fields';
 import type { PlaygroundSession } from './session';
 

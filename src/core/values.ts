@@ -15,6 +15,13 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined;
 }
 
+/** A row of cells with nothing but blanks (or no row at all). */
+export function rowIsBlank(row: readonly unknown[] | undefined): boolean {
+  if (!row) return true;
+  for (const cell of row) if (!isBlank(cell)) return false;
+  return true;
+}
+
 /**
  * True for a Date from any realm: Sheets' values, a `vm` context's and the emulator's
  * Dates are not all instances of this realm's Date.

@@ -2,19 +2,12 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parseCsv } from '../../emulator/csv';
 import { loadCsvFolder } from '../../emulator/importCsv';
-import type { SheetValues, WorkbookDetection } from './detect';
-import {
-  analyzeSheet,
-  detectScoreScale,
-  detectWorkbook,
-  findHeaderRow,
-  looksLikePeriod,
-  mappingFromDetection,
-  matchFields,
-  proposeStatuses,
-  stageRank,
-} from './detect';
+import type { SheetValues } from './analyzeSheet';
+import type { WorkbookDetection } from './detect';
+import { detectWorkbook } from './detect';
 import type { EntityId } from './fields';
+import { findHeaderRow } from './headers';
+import { mappingFromDetection } from './mappingFromDetection';
 import { parseMapping } from './schema';
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');
@@ -310,49 +303,6 @@ describe('detection beyond the samples', () => {
     expect(detection.entities.deals?.fields.amount.column).toBe(2);
   });
 
-  it('does not take a column of dates for an amount', () => {
-    const values = [
-      ['Étape', 'Valeur', 'Montant TTC'],
-      ['Gagné', '01/02/2025', '1 000,00 €'],
-      ['Perdu', '03/02/2025', '2 000,00 €'],
-      ['Gagné', '04/02/2025', '500'],
-    ];
-    const { fields } = matchFields(analyzeSheet({ name: 'x', values }, fr), 'deals');
-    expect(fields.amount).toMatchObject({ column: 2, level: 'contains' });
-  });
-
-  it('prefers the exact synonym, then the better-typed column', () => {
-    const values = [
-      ['Montant facturé', 'Montant', 'Statut'],
-      ['1 000', '900', 'gagné'],
-      ['2 000', '1 800', 'perdu'],
-    ];
-    let { fields } = matchFields(analyzeSheet({ name: 'x', values }, fr), 'deals');
-    expect(fields.amount).toMatchObject({ column: 1, level: 'exact' });
-    const mixed = [
-      ['Montant HT', 'Montant HT', 'Statut'],
-      ['à voir', '900', 'gagné'],
-      ['n/c', '1 800', 'perdu'],
-      ['1', '1 800', 'perdu'],
-      ['?', '1 800', 'perdu'],
-    ];
-    ({ fields } = matchFields(analyzeSheet({ name: 'x', values: mixed }, fr), 'deals'));
-    expect(fields.amount.column).toBe(1);
-  });
-
-  it('guesses a status column from won/lost values when its header is unknown', () => {
-    const values = [
-      ['Où en est-on', 'Montant'],
-      ['Gagné', '10'],
-      ['Perdu', '20'],
-      ['En cours', '30'],
-    ];
-    const { fields, missing } = matchFields(analyzeSheet({ name: 'x', values }, fr), 'deals');
-    expect(missing).toEqual([]);
-    expect(fields.status).toMatchObject({ column: 0, level: 'type' });
-    expect(fields.status.confidence).toBeLessThan(fields.amount.confidence);
-  });
-
   it('reports an incomplete deals sheet rather than guessing wildly', () => {
     const values = [
       ['Client', 'Commentaire'],
@@ -367,97 +317,5 @@ describe('detection beyond the samples', () => {
     const detection = detectWorkbook([{ name: 'Vide', values: [] }], fr);
     expect(detection.entities).toEqual({});
     expect(detection.unusedSheets).toEqual(['Vide']);
-  });
-
-  it('samples rows instead of reading everything', () => {
-    const values: unknown[][] = [['Status', 'Amount']];
-    for (let i = 0; i < 100000; i++) values.push([i % 2 ? 'Won' : 'Lost', i]);
-    const analysis = analyzeSheet({ name: 'deals', values }, en);
-    expect(analysis.sampleRows.length).toBe(200);
-    expect(analysis.sampleRows[199]).toBe(200);
-  });
-});
-
-describe('proposeStatuses', () => {
-  it('keeps the most frequent spelling of each status', () => {
-    const p = proposeStatuses(['gagné', 'Gagné ', 'Gagné', ' Gagné', 'PERDU', 'Perdu', 'Perdu']);
-    expect(p.won).toEqual(['Gagné']);
-    expect(p.lost).toEqual(['Perdu']);
-    expect(p.counts).toEqual({ Gagné: 4, Perdu: 3 });
-    // A tie goes to the first spelling seen.
-    expect(proposeStatuses(['LOST', 'Lost']).lost).toEqual(['LOST']);
-  });
-
-  it('orders typical stages, then won, then lost', () => {
-    const p = proposeStatuses([
-      'Closed Won',
-      'Negotiation',
-      'Lead',
-      'Closed Lost',
-      'Demo',
-      'Discovery',
-      'Proposal',
-    ]);
-    expect(p.stageOrder).toEqual([
-      'Lead',
-      'Discovery',
-      'Demo',
-      'Proposal',
-      'Negotiation',
-      'Closed Won',
-      'Closed Lost',
-    ]);
-  });
-
-  it('recognises won and lost words inside longer labels', () => {
-    const p = proposeStatuses(['Closed Won - paid', 'Lost to competitor', 'Open']);
-    expect(p.won).toEqual(['Closed Won - paid']);
-    expect(p.lost).toEqual(['Lost to competitor']);
-    expect(p.open).toEqual(['Open']);
-  });
-
-  it('orders unknown stages by mean probability, else by first appearance', () => {
-    const statuses = ['Stage C', 'Stage A', 'Stage B', 'won'];
-    expect(proposeStatuses(statuses, [0.6, 0.1, 0.3, 1]).open).toEqual([
-      'Stage A',
-      'Stage B',
-      'Stage C',
-    ]);
-    expect(proposeStatuses(statuses).open).toEqual(['Stage C', 'Stage A', 'Stage B']);
-    // Keyword stages first when only some have one.
-    expect(proposeStatuses(['Stage X', 'Devis', 'Prospect']).open).toEqual([
-      'Prospect',
-      'Devis',
-      'Stage X',
-    ]);
-  });
-
-  it('ranks stage keywords in both languages', () => {
-    expect(stageRank('À qualifier')).toBeLessThan(stageRank('Qualification'));
-    expect(stageRank('Rendez-vous pris')).toBeLessThan(stageRank('Devis envoyé'));
-    expect(stageRank('Devis envoyé')).toBeLessThan(stageRank('Négociation'));
-    expect(stageRank('Something else')).toBe(-1);
-  });
-});
-
-describe('detectScoreScale', () => {
-  it('tells 1–5 from 0–10', () => {
-    expect(detectScoreScale([1, 2, 5, '3', ''], fr)).toBe('1-5');
-    expect(detectScoreScale([0, 7, 10], fr)).toBe('0-10');
-    expect(detectScoreScale(['8', '9'], en)).toBe('0-10');
-  });
-
-  it('gives up on no scores or scores outside 0–10', () => {
-    expect(detectScoreScale(['', 'bien'], fr)).toBeUndefined();
-    expect(detectScoreScale([4, 42], fr)).toBeUndefined();
-  });
-});
-
-describe('looksLikePeriod', () => {
-  it('accepts the period forms of data-model.md', () => {
-    for (const text of ['2024-03', '03/2024', '2024-Q1', 'T1 2024', 'mars 2024', 'March 2024']) {
-      expect(looksLikePeriod(text)).toBe(true);
-    }
-    for (const text of ['ACME', '2024', 'Q5 2024']) expect(looksLikePeriod(text)).toBe(false);
   });
 });

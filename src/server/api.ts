@@ -5,7 +5,8 @@
  * Inputs are checked as untrusted; results are JSON-safe (types.ts).
  */
 import type { Language } from '../core/context';
-import { analyzeSheet, matchFields } from '../mapping/detect';
+import { analyzeSheet } from '../mapping/analyzeSheet';
+import { matchFields } from '../mapping/matchFields';
 import type { EntityId } from '../mapping/fields';
 import { ENTITY_IDS } from '../mapping/fields';
 import type { FeedbackScale } from '../mapping/schema';

@@ -3,12 +3,14 @@ import { decimalSeparatorOf } from '../core/context';
 import { Parsers } from '../core/args';
 import { isoDay, NOT_A_DATE, parseDate } from '../core/dates';
 import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
-import { describeValue, isBlank, isDate } from '../core/values';
+import { describeValue, isBlank, isDate, rowIsBlank } from '../core/values';
 import { probabilityAt } from '../functions/pipelineValue';
-import type { ProblemReason, SheetValues } from '../mapping/detect';
-import { detectScoreScale, looksLikePeriod } from '../mapping/detect';
+import type { SheetValues } from '../mapping/analyzeSheet';
 import type { EntityId, FieldSpec } from '../mapping/fields';
 import { ENTITIES, entitySpec } from '../mapping/fields';
+import { looksLikePeriod } from '../mapping/period';
+import type { ProblemReason } from '../mapping/problems';
+import { detectScoreScale } from '../mapping/scoreScale';
 import { reconcileStatuses } from './statuses';
 import type {
   DraftAnalysis,
@@ -83,11 +85,6 @@ export function readCell(field: FieldSpec, value: unknown, readers: Parsers): Pr
     default:
       return { kind: 'text', text: cellText(value, readers.timeZone) };
   }
-}
-
-function rowIsBlank(row: readonly unknown[]): boolean {
-  for (const cell of row) if (!isBlank(cell)) return false;
-  return true;
 }
 
 export function previewEntity(

@@ -1,9 +1,12 @@
 import type { SheetContext } from '../core/context';
 import { languageOf } from '../core/context';
-import type { EntityGuess, SheetValues, WorkbookDetection } from '../mapping/detect';
-import { detectWorkbook, findHeaderRow } from '../mapping/detect';
+import type { SheetValues } from '../mapping/analyzeSheet';
+import type { EntityGuess } from '../mapping/assignSheets';
+import type { WorkbookDetection } from '../mapping/detect';
+import { detectWorkbook } from '../mapping/detect';
 import type { EntityId } from '../mapping/fields';
 import { ENTITIES } from '../mapping/fields';
+import { findHeaderRow } from '../mapping/headers';
 import type { Mapping } from '../mapping/schema';
 import { DEFAULT_SETTINGS } from '../mapping/schema';
 import type { StoredMapping } from './mappingStore';

@@ -1,5 +1,5 @@
 import { normalizeLabel } from '../core/labels';
-import { proposeStatuses } from '../mapping/detect';
+import { proposeStatuses } from '../mapping/statusProposal';
 import type { StatusMapping } from '../mapping/schema';
 export { statusMappingOf } from './statusOrder';
 import type { StatusClassName, StatusValue } from './types';

@@ -4,7 +4,8 @@
  * Date (dates travel as ISO text), no undefined inside arrays, no class instances.
  */
 import type { Language } from '../core/context';
-import type { MatchLevel, ProblemReason } from '../mapping/detect';
+import type { MatchLevel } from '../mapping/matchFields';
+import type { ProblemReason } from '../mapping/problems';
 import type { EntityId } from '../mapping/fields';
 import type { ColumnRef, FeedbackScale, MappingSettings, StatusMapping } from '../mapping/schema';
 

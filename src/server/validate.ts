@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Language } from '../core/context';
 import { normalizeLabel } from '../core/labels';
-import type { SheetValues } from '../mapping/detect';
+import type { SheetValues } from '../mapping/analyzeSheet';
 import type { EntityId } from '../mapping/fields';
 import { ENTITIES } from '../mapping/fields';
 import type { EntityMapping, FeedbackScale, Mapping } from '../mapping/schema';

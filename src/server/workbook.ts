@@ -1,6 +1,6 @@
 import type { Language, SheetContext } from '../core/context';
 import { languageOf } from '../core/context';
-import type { SheetValues } from '../mapping/detect';
+import type { SheetValues } from '../mapping/analyzeSheet';
 import { OWNED_TAB_KEY } from '../writer/tabs';
 
 /**

@@ -39,6 +39,18 @@ export function option(value: string, label: string, selected = false): HTMLOpti
   return new Option(label, value, selected, selected);
 }
 
+/** The element #id of Sidebar.html (page.html), which must be there. */
+export function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is missing from Sidebar.html`);
+  return element as T;
+}
+
+/** A form row: a control with its visible label. */
+export function labelledRow(id: string, label: string, control: HTMLElement): HTMLDivElement {
+  return h('div', { className: 'row' }, h('label', { for: id, text: label }), control);
+}
+
 /** Text only a screen reader reads. */
 export function srOnly(text: string, id?: string): HTMLSpanElement {
   return h('span', { className: 'sr-only', id, text });

@@ -4,7 +4,7 @@
  * plain text and always shown with textContent.
  */
 import type { Language } from '../core/context';
-import type { ProblemReason } from '../mapping/detect';
+import type { ProblemReason } from '../mapping/problems';
 
 const EN = {
   loading: 'Reading your sheets…',
