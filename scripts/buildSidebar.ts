@@ -4,7 +4,7 @@
  * HtmlService serves one HTML file and nothing else (no separate .js or .css), so the
  * sidebar's bundle (esbuild, IIFE, es2020, for the browser) and its stylesheet are
  * inlined into src/sidebar/page.html. The step also checks that every function of the
- * server module the sidebar is typed by (src/server/api.ts) is a top-level function of
+ * server module the sidebar is typed by (src/server/sidebarApi.ts) is a top-level function of
  * Code.js: a server function missing from src/index.ts would otherwise only fail in the
  * user's sidebar.
  */
@@ -54,9 +54,9 @@ export async function renderSidebarHtml(rootDir: string): Promise<string> {
   return page.replace(STYLES_MARKER, () => css.trim()).replace(SCRIPT_MARKER, () => js.trim());
 }
 
-/** Names of the server functions the sidebar may call (exports of src/server/api.ts). */
+/** Names of the server functions the sidebar may call (exports of src/server/sidebarApi.ts). */
 export async function serverFunctionNames(rootDir: string): Promise<string[]> {
-  const api = (await import(path.join(rootDir, 'src', 'server', 'api.ts'))) as Record<
+  const api = (await import(path.join(rootDir, 'src', 'server', 'sidebarApi.ts'))) as Record<
     string,
     unknown
   >;

@@ -229,6 +229,8 @@ export class DealReader {
   private readonly mappedCols: number[];
   private readonly labelCols: number[];
   private readonly stages: boolean;
+  /** Status class of each stage code seen with a text status (−1: not yet). */
+  private readonly stageClasses: number[] = [];
   private next: number;
   private buffers: Buffers | undefined;
 
@@ -254,6 +256,22 @@ export class DealReader {
     this.stageCoder = new LabelCoder(this.timeZone);
     this.stages = options.stages ?? true;
     this.next = table.headerIndex + 1;
+  }
+
+  /**
+   * The status class of a row whose status has stage code `stage`. A text's stage key is
+   * its normalised label, the only thing the classifier looks at, so the class is the
+   * same for every text of a stage: one lookup (the stage's) serves both.
+   */
+  private classOf(raw: unknown, stage: number): StatusClass {
+    if (stage < 0 || typeof raw !== 'string') return this.classifier.classify(raw);
+    const classes = this.stageClasses;
+    const known = stage < classes.length ? classes[stage] : -1;
+    if (known >= 0) return known;
+    const cls = this.classifier.classify(raw);
+    while (classes.length <= stage) classes.push(-1);
+    classes[stage] = cls;
+    return cls;
   }
 
   private col(field: DealFieldId): number {
@@ -360,12 +378,13 @@ export class DealReader {
       if (blank) continue;
       const sheetRow = firstSheetRow + r;
       const rawStatus = statusCol >= 0 ? row[statusCol] : undefined;
-      const cls = this.classifier.classify(rawStatus);
+      const stage = stages ? this.stageCoder.code(rawStatus) : -1;
+      const cls = this.classOf(rawStatus, stage);
       const bit = 1 << cls;
       b.rows[n] = r;
       b.sheetRows[n] = sheetRow;
       b.status[n] = cls;
-      b.stage[n] = stages ? this.stageCoder.code(rawStatus) : -1;
+      b.stage[n] = stage;
 
       // Every slot is written once per row: the buffers are reused from block to block.
       let amount = NO_VALUE;

@@ -48,6 +48,7 @@ import type {
   ValueProblem,
   Verdict,
 } from './model';
+import type { LazyLabels } from './dealPass';
 import { DealPass, SLOTS } from './dealPass';
 import { howToUnlock, text } from './texts';
 
@@ -199,26 +200,28 @@ export function buildReport(input: BuildInput): Report {
     mode: 'lenient',
     won,
     lost,
-    labels: ['rep', 'source'],
+    labels: ['rep'],
   });
   const coder = (field: DealLabelField) => {
     const k = reader.labelFields.indexOf(field);
     return k < 0 ? undefined : reader.labelCoders[k];
   };
   const dealsUndated = !reader.mapped.has('closed') && !reader.mapped.has('created');
+  const lazyLabels = (field: DealLabelField): LazyLabels | undefined =>
+    reader.mapped.has(field)
+      ? {
+          values: dealTable.values,
+          column: dealTable.columns[field]!,
+          coder: new LabelCoder(timeZone),
+        }
+      : undefined;
   const pass = new DealPass({
     plan,
     undated: dealsUndated,
     campaigns,
     rep: coder('rep'),
-    source: coder('source'),
-    customer: reader.mapped.has('customer')
-      ? {
-          values: dealTable.values,
-          column: dealTable.columns.customer!,
-          coder: new LabelCoder(timeZone),
-        }
-      : undefined,
+    source: lazyLabels('source'),
+    customer: lazyLabels('customer'),
     headerIndex: dealTable.headerIndex,
     firstSheetRow: 1,
   });

@@ -30,25 +30,30 @@ function grow<T extends Int32Array | Float64Array | Uint8Array>(
   return next;
 }
 
+/**
+ * A label column the pass codes itself, row by row, only where a row needs it: the
+ * reader would code it for every row.
+ */
+export interface LazyLabels {
+  readonly values: readonly (readonly unknown[])[];
+  readonly column: number;
+  readonly coder: LabelCoder;
+}
+
 export interface DealPassOptions {
   readonly plan: PeriodPlan;
   /** No date column: every row is in the current period. */
   readonly undated: boolean;
   readonly campaigns: CampaignColumns | null;
-  /** The coders of the reader (their keys grow as blocks are read). */
+  /** The reader's rep coder (its keys grow as blocks are read). */
   readonly rep: LabelCoder | undefined;
-  readonly source: LabelCoder | undefined;
+  /** The source column: only won deals need theirs (campaign attribution). */
+  readonly source: LazyLabels | undefined;
   /**
-   * The customer column, coded here only for the rows that need it (won, or in an overview
-   * period): customers are many, and most rows need none.
+   * The customer column, only for the rows that need it (won, or in an overview period):
+   * customers are many, so each lookup is slow, and most rows need none.
    */
-  readonly customer:
-    | {
-        readonly values: readonly (readonly unknown[])[];
-        readonly column: number;
-        readonly coder: LabelCoder;
-      }
-    | undefined;
+  readonly customer: LazyLabels | undefined;
   readonly headerIndex: number;
   readonly firstSheetRow: number;
 }
@@ -111,7 +116,7 @@ export class DealPass {
     this.sourceCampaign = grow(this.sourceCampaign, code + 1, -2);
     let k = this.sourceCampaign[code];
     if (k === -2) {
-      k = this.o.campaigns.byKey.get(this.o.source.keys[code]) ?? -1;
+      k = this.o.campaigns.byKey.get(this.o.source.coder.keys[code]) ?? -1;
       this.sourceCampaign[code] = k;
     }
     return k;
@@ -124,7 +129,7 @@ export class DealPass {
     const until = plan.current.until;
     const repCodes = b.labels.rep?.codes;
     const customer = this.o.customer;
-    const sourceCodes = b.labels.source?.codes;
+    const source = this.o.source;
     const firstSheetRow = this.o.firstSheetRow;
     if (this.o.rep) {
       this.repSeen = grow(this.repSeen, this.o.rep.keys.length, 0);
@@ -152,6 +157,12 @@ export class DealPass {
         t = bucketOf(p, trendBounds);
       }
       const isWon = status[i] === StatusClass.Won;
+      const inRange = undated || p < until;
+      // −2: no source column; −1: blank source.
+      const sourceCode =
+        source && isWon && (s >= 0 || inRange)
+          ? source.coder.code(source.values[row][source.column])
+          : -2;
       const stage = b.stage.codes[i];
       if (stage >= 0) stageAll[stage]++;
       if (t >= 0) trend[t].add(b, i);
@@ -166,7 +177,7 @@ export class DealPass {
           const c = cost[i];
           if (c === c) this.wonCost[s] += c;
           const a = amount[i];
-          if (sourceCodes && a === a && sourceCodes[i] >= 0) this.knownSourceRevenue[s] += a;
+          if (a === a && sourceCode >= 0) this.knownSourceRevenue[s] += a;
         }
         if (s === 0) {
           if (repCodes) (r >= 0 ? this.reps[r] : this.noneRep).add(b, i);
@@ -187,13 +198,13 @@ export class DealPass {
           }
         }
       }
-      if (undated || p < until) {
+      if (inRange) {
         if (p < this.rangeStart) this.rangeStart = p;
         if (isWon) {
           const a = amount[i];
           const value = a === a ? a : 0;
           this.rangeRevenue += value;
-          const k = sourceCodes ? this.campaignOf(sourceCodes[i]) : -1;
+          const k = this.campaignOf(sourceCode);
           if (k >= 0) {
             this.campaignWon[k]++;
             this.campaignRevenue[k] += value;

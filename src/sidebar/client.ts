@@ -3,7 +3,7 @@
  * the sidebar talks to, so calling a function that does not exist there, or with the
  * wrong arguments, fails the type check instead of failing in the user's sidebar.
  */
-import type * as serverApi from '../server/api';
+import type * as serverApi from '../server/sidebarApi';
 
 export type ServerApi = typeof serverApi;
 export type ServerFunction = keyof ServerApi;

@@ -5,12 +5,10 @@
  */
 import type { Language } from '../core/context';
 import type * as summaryServer from '../server/generate';
-import { asError } from './client';
-import type { ScriptRun } from './client';
+import { asError, call } from './client';
 import { h, replaceChildren } from './dom';
 
 type SummaryResult = ReturnType<typeof summaryServer.generateSummary>;
-type SummaryOptions = summaryServer.SummaryOptions;
 
 const TEXTS = {
   en: {
@@ -49,21 +47,6 @@ export interface SummaryHost {
 }
 
 /** google.script.run's generateSummary, as a promise typed by the server module. */
-function runGenerate(options: SummaryOptions): Promise<SummaryResult> {
-  return new Promise((resolve, reject) => {
-    const run: ScriptRun | undefined = window.google?.script?.run;
-    if (!run) {
-      reject(new Error('google.script.run is not available (open this page from the add-on)'));
-      return;
-    }
-    const runner = run
-      .withSuccessHandler((value) => resolve(value as SummaryResult))
-      .withFailureHandler((error) => reject(asError(error)));
-    const name: keyof typeof summaryServer = 'generateSummary';
-    (runner[name] as (options: SummaryOptions) => void).call(runner, options);
-  });
-}
-
 export interface SummaryBlock {
   /** Redraws the block (after a change of language). */
   render(): void;
@@ -124,7 +107,7 @@ export function mountSummary(slot: HTMLElement, host: SummaryHost): SummaryBlock
     slot.setAttribute('aria-busy', 'true');
     host.say(t('working'));
     try {
-      result = await runGenerate({});
+      result = await call('generateSummary', {});
       if (result.ok) host.say('');
       else host.sayError(result.message);
     } catch (error) {
