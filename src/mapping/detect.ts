@@ -21,11 +21,6 @@ import { proposeStatuses } from './statusProposal';
  * value profiles), matchFields, assignSheets, statusProposal, scoreScale, problems.
  */
 
-// src/report imports these from here (and is edited separately): keep them reachable.
-export { detectScoreScale } from './scoreScale';
-export { mappingFromDetection } from './mappingFromDetection';
-export { proposeStatuses } from './statusProposal';
-
 export interface WorkbookDetection {
   readonly entities: Partial<Record<EntityId, EntityGuess>>;
   readonly status?: StatusProposal;

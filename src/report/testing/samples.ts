@@ -1,7 +1,8 @@
 import { join } from 'path';
 import { loadCsvFolder } from '../../../emulator/importCsv';
 import type { SheetContext } from '../../core/context';
-import { detectWorkbook, mappingFromDetection } from '../../mapping/detect';
+import { detectWorkbook } from '../../mapping/detect';
+import { mappingFromDetection } from '../../mapping/mappingFromDetection';
 import type { EntityId } from '../../mapping/fields';
 import type { Mapping } from '../../mapping/schema';
 
