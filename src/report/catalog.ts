@@ -17,7 +17,7 @@ import type { BetterDirection, KpiId, KpiUnit } from './model';
  * or DealStats', so that a figure on a summary tab equals the formula on the same rows.
  */
 
-/** What build.ts gathers for one period, in one pass per table. */
+/** What the build gathers for one period (aggregates.ts), in one pass per table. */
 export interface PeriodAggregates {
   /** DealStats of the period's deals. */
   readonly deals: DealSummary;

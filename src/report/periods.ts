@@ -1,0 +1,59 @@
+import type { PeriodPlan, Span } from '../engine/periods';
+import { boundsOf, bucketOf, isoOfDay, planPeriods } from '../engine/periods';
+import type { MappingSettings } from '../mapping/schema';
+import type { PeriodInfo } from './model';
+
+/**
+ * The report's periods: the plan of the mapping's settings, its three overview slots
+ * (0 current, 1 previous, 2 the one before) and the bounds that bucket an instant into a
+ * slot or a trend period.
+ */
+export interface ReportPeriods {
+  readonly plan: PeriodPlan;
+  /** The overview slots, current first. */
+  readonly spans: readonly Span[];
+  readonly slotBounds: Float64Array;
+  readonly trendBounds: Float64Array;
+}
+
+export function reportPeriods(
+  settings: MappingSettings,
+  today: number,
+  timeZone: string,
+): ReportPeriods {
+  const plan = planPeriods(
+    {
+      period: settings.period,
+      fiscalYearStartMonth: settings.fiscalYearStartMonth,
+      customRange: settings.customRange,
+    },
+    today,
+    timeZone,
+  );
+  return {
+    plan,
+    spans: [plan.current, plan.previous, plan.beforePrevious],
+    slotBounds: slotBoundsOf(plan),
+    trendBounds: boundsOf(plan.trend),
+  };
+}
+
+export function periodInfo(span: Span): PeriodInfo {
+  return { start: isoOfDay(span.startDay), end: isoOfDay(span.endDay - 1), label: span.label };
+}
+
+/** The slots' bounds in time order (the one before previous first), for slotOf. */
+function slotBoundsOf(plan: PeriodPlan): Float64Array {
+  return Float64Array.of(
+    plan.beforePrevious.start,
+    plan.previous.start,
+    plan.current.start,
+    plan.current.until,
+  );
+}
+
+/** Slot (0 current, 1 previous, 2 before) of an instant, −1 outside. */
+export function slotOf(ms: number, slotBounds: Float64Array): number {
+  const b = bucketOf(ms, slotBounds);
+  return b < 0 ? -1 : 2 - b;
+}
