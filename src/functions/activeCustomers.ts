@@ -38,14 +38,14 @@ export const ACTIVE_CUSTOMERS = defineFunction({
   },
   examples: [
     {
-      formula: '=ACTIVE_CUSTOMERS(B2:B, H2:H, DATE(2025,1,1), DATE(2025,12,31), E2:E)',
+      formula: '=ACTIVE_CUSTOMERS(C2:C, I2:I, DATE(2025,1,1), DATE(2025,12,31), E2:E)',
       explanation: {
         en: 'Customers with a won deal in 2025.',
         fr: 'Clients ayant une affaire gagnée en 2025.',
       },
     },
     {
-      formula: '=ACTIVE_CUSTOMERS(B2:B, H2:H, EOMONTH(TODAY(),-1)+1, EOMONTH(TODAY(),0))',
+      formula: '=ACTIVE_CUSTOMERS(C2:C, I2:I, EOMONTH(TODAY(),-1)+1, EOMONTH(TODAY(),0))',
       explanation: {
         en: 'Customers with a row this month.',
         fr: 'Clients ayant une ligne ce mois-ci.',

@@ -52,7 +52,7 @@ export const CAC = defineFunction({
     },
     {
       formula:
-        '=CAC(SUM(Campaigns!C2:C), NEW_CUSTOMERS(B2:B, I2:I, DATE(2025,1,1), DATE(2025,12,31), E2:E))',
+        '=CAC(SUM(Campaigns!C2:C), NEW_CUSTOMERS(C2:C, I2:I, DATE(2025,1,1), DATE(2025,12,31), E2:E))',
       explanation: {
         en: 'Acquisition cost of the customers won in 2025.',
         fr: 'Coût d’acquisition des clients gagnés en 2025.',

@@ -28,14 +28,14 @@ export const CHURN_RATE = defineFunction({
   },
   examples: [
     {
-      formula: '=CHURN_RATE(B2:B, H2:H, DATE(2025,1,1), DATE(2025,12,31))',
+      formula: '=CHURN_RATE(C2:C, I2:I, DATE(2025,1,1), DATE(2025,12,31))',
       explanation: {
         en: 'Share of customers from before 2025 who bought nothing in 2025.',
         fr: 'Part des clients d’avant 2025 qui n’ont rien acheté en 2025.',
       },
     },
     {
-      formula: '=CHURN_RATE(B2:B, H2:H, "2025-01-01", "2025-12-31", E2:E, "Signed")',
+      formula: '=CHURN_RATE(C2:C, I2:I, "2025-01-01", "2025-12-31", E2:E, "Signed")',
       explanation: {
         en: 'Counting only deals whose status is Signed.',
         fr: 'En ne comptant que les affaires au statut Signed.',

@@ -37,7 +37,7 @@ export const NEW_CUSTOMERS = defineFunction({
   },
   examples: [
     {
-      formula: '=NEW_CUSTOMERS(B2:B, H2:H, DATE(2025,1,1), DATE(2025,3,31), E2:E)',
+      formula: '=NEW_CUSTOMERS(C2:C, I2:I, DATE(2025,1,1), DATE(2025,3,31), E2:E)',
       explanation: {
         en: 'Customers whose first won deal closed in Q1 2025.',
         fr: 'Clients dont la première affaire gagnée a été signée au 1er trimestre 2025.',

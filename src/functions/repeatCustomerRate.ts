@@ -47,8 +47,8 @@ export const REPEAT_CUSTOMER_RATE = defineFunction({
       name: 'customers',
       kind: 'column',
       description: {
-        en: 'The customer of each row (deal or order), e.g. B2:B.',
-        fr: 'Le client de chaque ligne (affaire ou commande), p. ex. B2:B.',
+        en: 'The customer of each row (deal or order), e.g. C2:C.',
+        fr: 'Le client de chaque ligne (affaire ou commande), p. ex. C2:C.',
       },
     },
     CUSTOMER_STATUSES_ARG,
@@ -60,7 +60,7 @@ export const REPEAT_CUSTOMER_RATE = defineFunction({
   },
   examples: [
     {
-      formula: '=REPEAT_CUSTOMER_RATE(B2:B, E2:E)',
+      formula: '=REPEAT_CUSTOMER_RATE(C2:C, E2:E)',
       explanation: {
         en: 'Share of customers with a won deal who won again.',
         fr: 'Part des clients ayant une affaire gagnée qui en ont gagné une autre.',

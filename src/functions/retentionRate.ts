@@ -30,16 +30,16 @@ export const CUSTOMER_PERIOD_ARGS: readonly ArgumentSpec[] = [
     name: 'customers',
     kind: 'column',
     description: {
-      en: 'The customer of each row (deal or order), e.g. B2:B. Compared ignoring case, accents and extra spaces.',
-      fr: 'Le client de chaque ligne (affaire ou commande), p. ex. B2:B. Comparé sans tenir compte de la casse, des accents ni des espaces en trop.',
+      en: 'The customer of each row (deal or order), e.g. C2:C. Compared ignoring case, accents and extra spaces.',
+      fr: 'Le client de chaque ligne (affaire ou commande), p. ex. C2:C. Comparé sans tenir compte de la casse, des accents ni des espaces en trop.',
     },
   },
   {
     name: 'dates',
     kind: 'column',
     description: {
-      en: 'The date of each row (close date), e.g. H2:H; same length as customers.',
-      fr: 'La date de chaque ligne (date de signature), p. ex. H2:H ; même longueur que customers.',
+      en: 'The date of each row (close date), e.g. I2:I; same length as customers.',
+      fr: 'La date de chaque ligne (date de signature), p. ex. I2:I ; même longueur que customers.',
     },
   },
   {
@@ -109,14 +109,14 @@ export const RETENTION_RATE = defineFunction({
   },
   examples: [
     {
-      formula: '=RETENTION_RATE(B2:B, H2:H, DATE(2025,1,1), DATE(2025,3,31))',
+      formula: '=RETENTION_RATE(C2:C, I2:I, DATE(2025,1,1), DATE(2025,3,31))',
       explanation: {
         en: 'Share of customers from before 2025 who bought again in Q1 2025.',
         fr: 'Part des clients d’avant 2025 qui ont de nouveau acheté au 1er trimestre 2025.',
       },
     },
     {
-      formula: '=RETENTION_RATE(B2:B, H2:H, "2025-01-01", "2025-12-31", E2:E)',
+      formula: '=RETENTION_RATE(C2:C, I2:I, "2025-01-01", "2025-12-31", E2:E)',
       explanation: {
         en: 'Counting won deals only.',
         fr: 'En ne comptant que les affaires gagnées.',

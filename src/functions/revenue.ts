@@ -72,7 +72,7 @@ export const REVENUE = defineFunction({
       },
     },
     {
-      formula: '=REVENUE(FILTER(F2:F, C2:C="Alice"), FILTER(E2:E, C2:C="Alice"))',
+      formula: '=REVENUE(FILTER(F2:F, D2:D="Alice"), FILTER(E2:E, D2:D="Alice"))',
       explanation: {
         en: 'Revenue won by one rep.',
         fr: 'Chiffre d’affaires gagné par un commercial.',
