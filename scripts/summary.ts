@@ -24,6 +24,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { launchChromium } from './lib/chromium';
 import { decimalSeparatorOf, languageOf } from '../src/core/context';
 import { isoDay } from '../src/core/dates';
 import type { Emulator, SheetSnapshot } from '../emulator';
@@ -303,17 +304,7 @@ if (spec) new Chart(document.getElementById('canvas'), {
     plugins: { title: { display: true, text: spec.title }, legend: { display: false } } },
 });
 </script></body></html>`;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.setContent(html);

@@ -8,13 +8,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import { describeInChromium, launchChromium } from '../../scripts/lib/chromium';
 import type { Emulator } from '../../emulator/index';
 import type { SampleName, SheetData } from '../integration/harness';
 import { ROOT, sampleEmulator, sampleSheets, SIDEBAR_HTML } from '../integration/harness';
 import { bridgeToEmulator } from './bridge';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const XSS = '<img src=x onerror=alert(1)>';
 const WIDTH = 300;
@@ -44,24 +43,7 @@ const TEXT = {
   },
 } as const;
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  const notice =
-    `\n${'!'.repeat(78)}\n!! BROWSER TESTS NOT RUN: ${CHROMIUM} is missing.` +
-    `\n!! Install Chromium (apt-get install chromium) to run test/browser/sidebar.test.ts.` +
-    `\n${'!'.repeat(78)}\n`;
-  if (process.env.CI) {
-    it('needs Chromium in CI', () => {
-      throw new Error(`${CHROMIUM} is missing: the sidebar's browser tests cannot run in CI`);
-    });
-  } else {
-    console.warn(notice);
-  }
-}
-
-const describeWithBrowser = hasChromium ? describe : describe.skip;
-
-describeWithBrowser('the mapping sidebar in Chromium', () => {
+describeInChromium('the mapping sidebar in Chromium', () => {
   let browser: Browser;
   let server: http.Server;
   let url: string;
@@ -75,16 +57,7 @@ describeWithBrowser('the mapping sidebar in Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 

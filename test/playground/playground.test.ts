@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import { describeInChromium, launchChromium } from '../../scripts/lib/chromium';
 import { formatValue } from '../../emulator/format';
 import { loadCsvFolder, typeUserEntered } from '../../emulator/importCsv';
 import { startPlayground, type Playground } from '../../playground/server';
@@ -23,26 +23,9 @@ import {
 } from '../support/loadBundle';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const LOCALE = 'fr_FR';
 const TIME_ZONE = 'Europe/Paris';
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  if (process.env.CI) {
-    it('needs Chromium in CI', () => {
-      throw new Error(`${CHROMIUM} is missing: the playground's browser tests cannot run in CI`);
-    });
-  } else {
-    console.warn(
-      `\n${'!'.repeat(78)}\n!! PLAYGROUND BROWSER TESTS NOT RUN: ${CHROMIUM} is missing.` +
-        `\n!! Install Chromium (apt-get install chromium) to run test/playground/playground.test.ts.` +
-        `\n${'!'.repeat(78)}\n`,
-    );
-  }
-}
-const describeWithBrowser = hasChromium ? describe : describe.skip;
 
 /** What a cell of the page shows. */
 interface PageCell {
@@ -299,7 +282,7 @@ const EXAMPLES: { name: string; formula: string; direct: (d: Direct) => unknown 
 
 const columnLetter = (index: number) => String.fromCharCode(65 + index);
 
-describeWithBrowser('the playground in Chromium', () => {
+describeInChromium('the playground in Chromium', () => {
   let playground: Playground;
   let browser: Browser;
   let page: Page;
@@ -313,16 +296,7 @@ describeWithBrowser('the playground in Chromium', () => {
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     playground = await startPlayground({ port: 0, today: '2026-11-02' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     // Nothing may leave 127.0.0.1 (chart.js is served locally, never from a CDN).

@@ -8,15 +8,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import { describeInChromium, launchChromium } from '../../scripts/lib/chromium';
 import type { Emulator } from '../../emulator';
 import { bridgeToEmulator } from '../browser/bridge';
 import { ROOT, sampleEmulator, SIDEBAR_HTML } from '../integration/harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-
-describeWithBrowser('the Generate KPI summary button', () => {
+describeInChromium('the Generate KPI summary button', () => {
   let browser: Browser;
   let server: http.Server;
   let url: string;
@@ -30,16 +27,7 @@ describeWithBrowser('the Generate KPI summary button', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -9,6 +9,7 @@
  *
  * `globals` replaces the fake services, e.g. with `createEmulator(...).globals`.
  */
+import { formatJavaDate } from '../../emulator/format';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -137,7 +138,7 @@ export function fakeAppsScript(settings: SheetSettings = {}): {
       Utilities: strict('Utilities', {
         formatDate: (date: Date, zone: string, pattern: string) => (
           log.push('Utilities.formatDate'),
-          formatDate(date, zone, pattern)
+          formatJavaDate(date, zone, pattern)
         ),
       }),
     },
@@ -290,89 +291,4 @@ export function thrownBy(fn: () => unknown): unknown {
     return error;
   }
   throw new Error('expected a throw, got a result');
-}
-
-// ---- Utilities.formatDate: the SimpleDateFormat letters the add-on may use ----
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-export function formatDate(date: Date, timeZone: string, pattern: string): string {
-  const ms = date.getTime();
-  const p = wallParts(ms, timeZone);
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
-  const offset = Math.round(
-    (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) -
-      Math.floor(ms / 1000) * 1000) /
-      60000,
-  );
-  const zone = `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60), 2)}${pad(Math.abs(offset) % 60, 2)}`;
-  let out = '';
-  for (let i = 0; i < pattern.length;) {
-    const ch = pattern[i];
-    if (ch === "'") {
-      const close = pattern.indexOf("'", i + 1);
-      const end = close === -1 ? pattern.length : close;
-      out += end === i + 1 ? "'" : pattern.slice(i + 1, end);
-      i = end + 1;
-      continue;
-    }
-    let n = 1;
-    while (pattern[i + n] === ch) n++;
-    i += n;
-    switch (ch) {
-      case 'y':
-        out += n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
-        break;
-      case 'M':
-        out +=
-          n >= 4
-            ? MONTHS[p.month - 1]
-            : n === 3
-              ? MONTHS[p.month - 1].slice(0, 3)
-              : pad(p.month, n);
-        break;
-      case 'd':
-        out += pad(p.day, n);
-        break;
-      case 'H':
-        out += pad(p.hour, n);
-        break;
-      case 'm':
-        out += pad(p.minute, n);
-        break;
-      case 's':
-        out += pad(p.second, n);
-        break;
-      case 'S':
-        out += pad(((ms % 1000) + 1000) % 1000, 3).slice(0, Math.max(n, 3));
-        break;
-      case 'E':
-        out += n >= 4 ? DAYS[p.weekday] : DAYS[p.weekday].slice(0, 3);
-        break;
-      case 'Z':
-        out += zone;
-        break;
-      case 'X':
-        out += offset === 0 ? 'Z' : n >= 3 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
-        break;
-      default:
-        if (/[A-Za-z]/.test(ch)) throw new Error(`formatDate: pattern letter ${ch} not supported`);
-        out += ch.repeat(n);
-    }
-  }
-  return out;
 }
