@@ -6,9 +6,12 @@
  * travel as JSON, so a Date argument fails as it does in Apps Script). Each call is a
  * new execution of the bundle, as each google.script.run call is in Apps Script.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import type { Emulator } from '../../emulator/index';
-import { execution } from '../integration/harness';
+import { execution, SIDEBAR_HTML } from '../integration/harness';
 
 /** Runs in the page before its own script. */
 const SHIM = `(() => {
@@ -63,4 +66,18 @@ export async function bridgeToEmulator(page: Page, emulator: Emulator): Promise<
   });
   await page.addInitScript(SHIM);
   return log;
+}
+
+/** dist/Sidebar.html served on 127.0.0.1 (a random port), as HtmlService would serve it. */
+export async function serveSidebar(): Promise<{ url: string; close(): Promise<void> }> {
+  if (!existsSync(SIDEBAR_HTML)) throw new Error('dist/Sidebar.html is missing: run npm run build');
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(readFileSync(SIDEBAR_HTML));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

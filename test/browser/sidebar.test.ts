@@ -3,16 +3,14 @@
  * by the built dist/Code.js on the emulator (bridge.ts). Screenshots are kept in
  * test-artifacts/; `npm run screenshots` copies the English one to docs/sidebar.png.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeInChromium, launchChromium } from '../../scripts/lib/chromium';
 import type { Emulator } from '../../emulator/index';
 import type { SampleName, SheetData } from '../integration/harness';
-import { ROOT, sampleEmulator, sampleSheets, SIDEBAR_HTML } from '../integration/harness';
-import { bridgeToEmulator } from './bridge';
+import { ROOT, sampleEmulator, sampleSheets } from '../integration/harness';
+import { bridgeToEmulator, serveSidebar } from './bridge';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const XSS = '<img src=x onerror=alert(1)>';
@@ -45,25 +43,19 @@ const TEXT = {
 
 describeInChromium('the mapping sidebar in Chromium', () => {
   let browser: Browser;
-  let server: http.Server;
+  let sidebar: Awaited<ReturnType<typeof serveSidebar>>;
   let url: string;
 
   beforeAll(async () => {
-    if (!existsSync(SIDEBAR_HTML))
-      throw new Error('dist/Sidebar.html is missing: run npm run build');
-    server = http.createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(readFileSync(SIDEBAR_HTML));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    sidebar = await serveSidebar();
+    url = sidebar.url;
     browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await sidebar?.close();
   });
 
   interface Opened {

@@ -3,36 +3,28 @@
  * dist/Sidebar.html, its google.script.run served by the built dist/Code.js on the
  * emulator (test/browser/bridge.ts).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeInChromium, launchChromium } from '../../scripts/lib/chromium';
 import type { Emulator } from '../../emulator';
-import { bridgeToEmulator } from '../browser/bridge';
-import { ROOT, sampleEmulator, SIDEBAR_HTML } from '../integration/harness';
+import { bridgeToEmulator, serveSidebar } from '../browser/bridge';
+import { ROOT, sampleEmulator } from '../integration/harness';
 
 describeInChromium('the Generate KPI summary button', () => {
   let browser: Browser;
-  let server: http.Server;
+  let sidebar: Awaited<ReturnType<typeof serveSidebar>>;
   let url: string;
 
   beforeAll(async () => {
-    if (!existsSync(SIDEBAR_HTML))
-      throw new Error('dist/Sidebar.html is missing: run npm run build');
-    server = http.createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(readFileSync(SIDEBAR_HTML));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    sidebar = await serveSidebar();
+    url = sidebar.url;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await sidebar?.close();
   });
 
   async function open(
