@@ -23,7 +23,7 @@ const MANIFEST = 'appsscript.json';
 const CODE = 'Code.js';
 /** The size we aim for (the warning) and the size a change may not cross (the test). */
 export const BUNDLE_AIM_BYTES = 150 * 1024;
-export const BUNDLE_LIMIT_BYTES = 256 * 1024;
+export const BUNDLE_LIMIT_BYTES = 200 * 1024;
 
 /** What an extra build step receives. */
 export interface BuildStepContext {
@@ -186,10 +186,10 @@ export async function build(): Promise<{ bytes: number; files: string[] }> {
     charset: 'utf8',
     legalComments: 'none',
     sourcemap: false,
-    // Whitespace and syntax only: names stay readable in stack traces and the editor.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    minifyIdentifiers: false,
+    // Every custom-function call parses the whole file, so it is minified, local names
+    // included (a quarter of its size). The stubs below keep the names Sheets and the
+    // sidebar call, and user-facing errors carry their own messages.
+    minify: true,
     plugins: [stripHelpTextPlugin],
     write: false,
     metafile: true,
