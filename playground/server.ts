@@ -15,7 +15,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { detectDelimiter } from '../emulator/csv';
+import { defaultTimeZone, localeOfCsv } from '../emulator/workbookLocale';
 import { wallToInstant } from '../src/core/dates';
 import { PlaygroundSession } from './session';
 import { isTableFile } from './tables';
@@ -49,19 +49,10 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-/** The locale a folder's files suggest: `;`-separated files come from a decimal-comma locale. */
+/** The locale a folder's files suggest (the first table file's separator). */
 function guessLocale(folder: string): string {
   const file = readdirSync(folder).filter(isTableFile).sort()[0] as string | undefined;
-  if (!file) return 'en_US';
-  return detectDelimiter(readFileSync(path.join(folder, file), 'utf8')) === ';' ? 'fr_FR' : 'en_US';
-}
-
-function zoneFor(locale: string): string {
-  if (/^fr/i.test(locale)) return 'Europe/Paris';
-  if (/^en[_-]US$/i.test(locale)) return 'America/New_York';
-  if (/^en[_-]GB$/i.test(locale)) return 'Europe/London';
-  if (/^de/i.test(locale)) return 'Europe/Berlin';
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return file ? localeOfCsv(readFileSync(path.join(folder, file), 'utf8')) : 'en_US';
 }
 
 /** `2026-03-15` as 9 a.m. that day in the workbook's zone: a working morning. */
@@ -173,7 +164,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const folder = path.resolve(options.folder ?? DEFAULT_FOLDER);
   if (!existsSync(folder)) throw new Error(`No folder ${folder}`);
   const locale = options.locale ?? (options.folder ? guessLocale(folder) : 'fr_FR');
-  const timeZone = options.timeZone ?? zoneFor(locale);
+  const timeZone = options.timeZone ?? defaultTimeZone(locale);
   const session = new PlaygroundSession({
     folder,
     locale,

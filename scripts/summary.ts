@@ -25,36 +25,14 @@ import {
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium';
-import { decimalSeparatorOf, languageOf } from '../src/core/context';
+import { defaultTimeZone, localeOfCsv } from '../emulator/workbookLocale';
+import { decimalSeparatorOf } from '../src/core/context';
 import { isoDay } from '../src/core/dates';
 import type { Emulator, SheetSnapshot } from '../emulator';
-import { detectDelimiter, loadCsvFolder, createEmulator } from '../emulator';
+import { loadCsvFolder, createEmulator } from '../emulator';
 
 const ROOT = path.resolve(__dirname, '..');
 const CODE_JS = path.join(ROOT, 'dist', 'Code.js');
-
-/** Time zone of a locale's country when --timezone is not given. */
-const ZONES: Record<string, string> = {
-  fr_FR: 'Europe/Paris',
-  fr_BE: 'Europe/Brussels',
-  fr_CH: 'Europe/Zurich',
-  fr_CA: 'America/Toronto',
-  en_US: 'America/New_York',
-  en_GB: 'Europe/London',
-  en_IE: 'Europe/Dublin',
-  en_CA: 'America/Toronto',
-  en_AU: 'Australia/Sydney',
-  de_DE: 'Europe/Berlin',
-  de_CH: 'Europe/Zurich',
-  es_ES: 'Europe/Madrid',
-  it_IT: 'Europe/Rome',
-  nl_NL: 'Europe/Amsterdam',
-  pt_PT: 'Europe/Lisbon',
-};
-
-export function defaultTimeZone(locale: string): string {
-  return ZONES[locale] ?? (languageOf(locale) === 'fr' ? 'Europe/Paris' : 'UTC');
-}
 
 /** A problem with the input: shown as is, exit code 1. */
 export class UsageError extends Error {
@@ -110,12 +88,6 @@ function csvFiles(folder: string): string[] {
   return files.sort();
 }
 
-/** fr_FR when the CSV files are `;`-separated (French exports), en_US otherwise. */
-function guessLocale(folder: string, files: readonly string[]): string {
-  const first = readFileSync(path.join(folder, files[0]), 'utf8');
-  return detectDelimiter(first) === ';' ? 'fr_FR' : 'en_US';
-}
-
 function fileName(tab: string): string {
   return `${tab.replace(/[\\/:*?"<>|]/g, '_')}.csv`;
 }
@@ -148,7 +120,8 @@ function writeAtomically(out: string, files: Record<string, string>): string[] {
 /** Loads the folder, runs the built add-on's generation, writes the tabs. */
 export async function runSummary(options: SummaryCliOptions): Promise<SummaryCliResult> {
   const files = csvFiles(options.data);
-  const locale = options.locale ?? guessLocale(options.data, files);
+  const locale =
+    options.locale ?? localeOfCsv(readFileSync(path.join(options.data, files[0]), 'utf8'));
   const timeZone = options.timeZone ?? defaultTimeZone(locale);
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });

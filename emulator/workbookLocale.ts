@@ -1,0 +1,33 @@
+import { detectDelimiter } from './csv';
+
+/**
+ * The spreadsheet settings a folder of CSV files suggests when none are given, for the
+ * headless summary and the playground: `;`-separated files come from a decimal-comma
+ * (French) export, and a locale's country gives the time zone.
+ */
+export function localeOfCsv(text: string): 'fr_FR' | 'en_US' {
+  return detectDelimiter(text) === ';' ? 'fr_FR' : 'en_US';
+}
+
+const ZONES: Record<string, string> = {
+  fr_FR: 'Europe/Paris',
+  fr_BE: 'Europe/Brussels',
+  fr_CH: 'Europe/Zurich',
+  fr_CA: 'America/Toronto',
+  en_US: 'America/New_York',
+  en_GB: 'Europe/London',
+  en_IE: 'Europe/Dublin',
+  en_CA: 'America/Toronto',
+  en_AU: 'Australia/Sydney',
+  de_DE: 'Europe/Berlin',
+  de_CH: 'Europe/Zurich',
+  es_ES: 'Europe/Madrid',
+  it_IT: 'Europe/Rome',
+  nl_NL: 'Europe/Amsterdam',
+  pt_PT: 'Europe/Lisbon',
+};
+
+/** Time zone of a locale's country; Paris for other French locales, else UTC. */
+export function defaultTimeZone(locale: string): string {
+  return ZONES[locale] ?? (/^fr/i.test(locale) ? 'Europe/Paris' : 'UTC');
+}
