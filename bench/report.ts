@@ -14,6 +14,7 @@ import { DealStats } from '../src/engine/dealStats';
 import { forEachDealBlock } from '../src/engine/deals';
 import type { Mapping } from '../src/mapping/schema';
 import { buildReport } from '../src/report/build';
+import { random } from './random';
 
 const SIZES = [100_000, 1_000_000];
 const ACTIVITIES_PER_DEAL = 1;
@@ -21,17 +22,6 @@ const CONTEXT = { locale: 'en_US', timeZone: 'America/New_York' };
 const TODAY = Date.UTC(2026, 10, 15, 12);
 const RUNS = 3;
 const op = aq.op;
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DEAL_HEADER = [
   'Deal ID',

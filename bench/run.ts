@@ -13,6 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FUNCTIONS } from '../src/functions/registry';
 import { fakeAppsScript, wallInstant } from '../test/support/loadBundle';
+import { random } from './random';
 
 const CODE_JS = path.resolve(__dirname, '..', 'dist', 'Code.js');
 /** BENCH_ROWS=20000,200000 for a quick look. */
@@ -42,17 +43,6 @@ function loadBundle(code: string): Record<string, Formula> {
 }
 
 // ---- Realistic rows (deterministic) ----
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUSES = [
   ['Closed Won', 14],
