@@ -1,16 +1,18 @@
 import type { Parsers } from '../core/args';
-import { NOT_A_DATE, parseDate } from '../core/dates';
+import { isoDay, NOT_A_DATE, parseDate } from '../core/dates';
 import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
 import { toProbability } from '../core/probability';
-import { describeValue, isBlank } from '../core/values';
+import { describeValue, isBlank, isDate } from '../core/values';
 import type { SheetValues } from './analyzeSheet';
 import type { EntityGuess } from './assignSheets';
-import { kindOf } from './columnProfile';
-import type { EntityId, FieldType } from './fields';
+import type { EntityId, FieldSpec } from './fields';
 import { entitySpec } from './fields';
 import { looksLikePeriod } from './period';
 
-/** Sampled values of a guessed entity that will not read as their field's type. */
+/**
+ * How one cell reads as its field's type, and the sampled values of a guessed entity
+ * that will not: detection and the sidebar's preview judge cells the same way.
+ */
 
 export type ProblemReason =
   'notANumber' | 'notADate' | 'notAProbability' | 'notAPeriod' | 'scoreOutOfRange';
@@ -27,30 +29,61 @@ export interface PreviewProblem {
   readonly reason: ProblemReason;
 }
 
-function checkValue(
-  type: FieldType,
-  fieldId: string,
-  value: unknown,
-  readers: Parsers,
-): ProblemReason | undefined {
-  switch (type) {
+/** One cell as read for the preview (JSON-safe: it crosses google.script.run). */
+export type PreviewCell =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'number'; readonly value: number }
+  /** YYYY-MM-DD in the spreadsheet's time zone. */
+  | { readonly kind: 'date'; readonly iso: string }
+  | { readonly kind: 'problem'; readonly text: string; readonly reason: ProblemReason };
+
+/** A cell as text, for text fields and for the header-row chooser. */
+export function cellText(value: unknown, timeZone: string): string {
+  if (isBlank(value)) return '';
+  if (isDate(value)) return isNaN(value.getTime()) ? '' : isoDay(value.getTime(), timeZone);
+  return String(value).trim();
+}
+
+function problem(value: unknown, reason: ProblemReason): PreviewCell {
+  return {
+    kind: 'problem',
+    text: typeof value === 'string' ? value : describeValue(value),
+    reason,
+  };
+}
+
+/** One cell read as its field's type. */
+export function readCell(field: FieldSpec, value: unknown, readers: Parsers): PreviewCell {
+  if (isBlank(value)) return { kind: 'blank' };
+  switch (field.type) {
     case 'money':
     case 'number': {
       const n = parseNumber(value, readers.decimal);
-      if (n === NOT_A_NUMBER) return 'notANumber';
-      if (fieldId === 'score' && n !== null && (n < 0 || n > 10)) return 'scoreOutOfRange';
-      return undefined;
+      if (n === NOT_A_NUMBER || n === null) return problem(value, 'notANumber');
+      if (field.id === 'score' && (n < 0 || n > 10)) return problem(value, 'scoreOutOfRange');
+      return { kind: 'number', value: n };
     }
-    case 'fraction':
-      return Number.isNaN(toProbability(value, readers.decimal)) ? 'notAProbability' : undefined;
-    case 'date':
-      return parseDate(value, readers.monthFirst, readers.timeZone) === NOT_A_DATE
-        ? 'notADate'
-        : undefined;
-    case 'period':
-      return kindOf(value, readers) === 'date' || looksLikePeriod(value) ? undefined : 'notAPeriod';
+    case 'fraction': {
+      const p = toProbability(value, readers.decimal);
+      return Number.isNaN(p) ? problem(value, 'notAProbability') : { kind: 'number', value: p };
+    }
+    case 'date': {
+      const ms = parseDate(value, readers.monthFirst, readers.timeZone);
+      if (ms === NOT_A_DATE || ms === null) return problem(value, 'notADate');
+      return { kind: 'date', iso: isoDay(ms, readers.timeZone) };
+    }
+    case 'period': {
+      if (looksLikePeriod(value)) return { kind: 'text', text: String(value).trim() };
+      if (isDate(value) || typeof value === 'string') {
+        const ms = parseDate(value, readers.monthFirst, readers.timeZone);
+        if (ms !== NOT_A_DATE && ms !== null)
+          return { kind: 'date', iso: isoDay(ms, readers.timeZone) };
+      }
+      return problem(value, 'notAPeriod');
+    }
     default:
-      return undefined;
+      return { kind: 'text', text: cellText(value, readers.timeZone) };
   }
 }
 
@@ -68,9 +101,8 @@ export function previewProblems(
       const match = guess.fields[field.id];
       if (!match) continue;
       const value = sheet.values[row][match.column];
-      if (isBlank(value)) continue;
-      const reason = checkValue(field.type, field.id, value, readers);
-      if (reason) {
+      const cell = readCell(field, value, readers);
+      if (cell.kind === 'problem') {
         problems.push({
           entity: guess.entity,
           sheet: sheet.name,
@@ -78,7 +110,7 @@ export function previewProblems(
           header: match.header,
           sheetRow: row + 1,
           value: describeValue(value),
-          reason,
+          reason: cell.reason,
         });
       }
     }

@@ -19,11 +19,11 @@ import {
   writeStoredMapping,
 } from './mappingStore';
 import { message } from './messages';
-import { analyzeDraft } from './preview';
+import { analyzeDraft, detectedScaleOf } from './preview';
 import { buildState, toEntityDetection } from './state';
 import type { DraftAnalysis, DraftMapping, EntityDetection, MappingState } from './types';
 import { checkDraft, parseDraft } from './validate';
-import { readContext, readWorkbook } from './workbook';
+import { readContext, readSheets, readWorkbook } from './workbook';
 
 /** The whole sidebar state: sheets, detection, the saved mapping (or why not), preview. */
 export function getMappingState(): MappingState {
@@ -33,27 +33,25 @@ export function getMappingState(): MappingState {
 
 /** Statuses, preview and feedback scale of the mapping being edited (nothing is saved). */
 export function previewMapping(draft: DraftMapping): DraftAnalysis {
-  const { language } = readContext();
+  const { context, language } = readContext();
   const parsed = parseDraft(draft);
   if (!parsed.ok)
     throw new Error(message(language, 'mappingErrorInput', { detail: parsed.detail }));
   const names = Object.values(parsed.draft.entities).map((e) => e!.sheet);
-  const workbook = readWorkbook(names);
-  return analyzeDraft(parsed.draft, workbook.sheets, workbook.context);
+  return analyzeDraft(parsed.draft, readSheets(names), context);
 }
 
 /** Detection's match of one entity's fields on one sheet (when the user picks a sheet). */
 export function matchSheet(entity: EntityId, sheet: string): EntityDetection | null {
-  const { language } = readContext();
+  const { context, language } = readContext();
   if (!ENTITY_IDS.includes(entity) || typeof sheet !== 'string') {
     throw new Error(
       message(language, 'mappingErrorInput', { detail: 'matchSheet(entity, sheet)' }),
     );
   }
-  const workbook = readWorkbook([sheet]);
-  const values = workbook.sheets[0];
+  const values = readSheets([sheet])[0];
   if (!values) return null;
-  const analysis = analyzeSheet(values, workbook.context);
+  const analysis = analyzeSheet(values, context);
   if (analysis.headerIndex < 0) return null;
   const { fields, missing } = matchFields(analysis, entity);
   return toEntityDetection({
@@ -76,10 +74,9 @@ export function saveMapping(mapping: DraftMapping): MappingState {
   const { language, context } = workbook;
   const parsed = parseDraft(mapping);
   if (!parsed.ok) throw inputError(language, parsed.detail);
-  const feedback = parsed.draft.entities.feedback;
   let defaultScale: FeedbackScale | undefined;
-  if (feedback && !parsed.draft.feedbackScale) {
-    defaultScale = analyzeDraft(parsed.draft, workbook.sheets, context).detectedScale ?? undefined;
+  if (parsed.draft.entities.feedback && !parsed.draft.feedbackScale) {
+    defaultScale = detectedScaleOf(parsed.draft, workbook.sheets, context) ?? undefined;
   }
   const checked = checkDraft(parsed.draft, workbook.sheets, language, {
     now: new Date().toISOString(),

@@ -25,6 +25,7 @@ import type { TabId } from '../writer/tabs';
 import { findOwnedTabs, writeTabs } from '../writer/write';
 import { readStoredMapping } from './mappingStore';
 import { entityName, message } from './messages';
+import { contextOf } from './workbook';
 
 type Values = readonly (readonly unknown[])[];
 
@@ -218,10 +219,7 @@ function failure(language: Language, kind: SummaryErrorKind, reason: string): Su
  */
 export function generateSummary(input?: unknown): SummaryResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const context: SheetContext = {
-    locale: spreadsheet.getSpreadsheetLocale(),
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
-  };
+  const context = contextOf(spreadsheet);
   const language = languageOf(context.locale);
   const parsed = parseSummaryOptions(input);
   if (!parsed.ok) {
@@ -299,11 +297,12 @@ export function generateSummaryFromMenu(): void {
   const result = generateSummary();
   const title = uiStrings(result.language).summaryTitle;
   if (result.ok) {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const text = [result.message, ...result.warnings].join(' ');
-    SpreadsheetApp.getActiveSpreadsheet().toast(text, title, 10);
+    spreadsheet.toast(text, title, 10);
     const overview = result.tabs.find((t) => t.id === 'overview');
     if (overview) {
-      const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(overview.name);
+      const sheet = spreadsheet.getSheetByName(overview.name);
       if (sheet) sheet.activate();
     }
   } else {

@@ -1,15 +1,14 @@
 import type { SheetContext } from '../core/context';
 import { decimalSeparatorOf } from '../core/context';
 import { Parsers } from '../core/args';
-import { isoDay, NOT_A_DATE, parseDate } from '../core/dates';
-import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
-import { describeValue, isBlank, isDate, rowIsBlank } from '../core/values';
-import { probabilityAt } from '../functions/pipelineValue';
+import { toProbability } from '../core/probability';
+import { describeValue, isBlank, rowIsBlank } from '../core/values';
 import type { SheetValues } from '../mapping/analyzeSheet';
-import type { EntityId, FieldSpec } from '../mapping/fields';
+import type { EntityId } from '../mapping/fields';
 import { ENTITIES, entitySpec } from '../mapping/fields';
-import { looksLikePeriod } from '../mapping/period';
-import type { ProblemReason } from '../mapping/problems';
+import type { PreviewCell } from '../mapping/problems';
+import { readCell } from '../mapping/problems';
+import type { FeedbackScale } from '../mapping/schema';
 import { detectScoreScale } from '../mapping/scoreScale';
 import { reconcileStatuses } from './statuses';
 import type {
@@ -17,7 +16,6 @@ import type {
   DraftEntity,
   DraftMapping,
   EntityPreview,
-  PreviewCell,
   PreviewProblemInfo,
 } from './types';
 
@@ -31,61 +29,6 @@ import type {
 export const PREVIEW_ROWS = 5;
 /** Problems listed per entity (all are counted). */
 export const PROBLEM_LIMIT = 20;
-
-/** A cell as text, for text fields and for the header-row chooser. */
-export function cellText(value: unknown, timeZone: string): string {
-  if (isBlank(value)) return '';
-  if (isDate(value)) return isNaN(value.getTime()) ? '' : isoDay(value.getTime(), timeZone);
-  return String(value).trim();
-}
-
-function problem(value: unknown, reason: ProblemReason): PreviewCell {
-  return {
-    kind: 'problem',
-    text: typeof value === 'string' ? value : describeValue(value),
-    reason,
-  };
-}
-
-/** One cell read as its field's type. */
-export function readCell(field: FieldSpec, value: unknown, readers: Parsers): PreviewCell {
-  if (isBlank(value)) return { kind: 'blank' };
-  switch (field.type) {
-    case 'money':
-    case 'number': {
-      const n = parseNumber(value, readers.decimal);
-      if (n === NOT_A_NUMBER || n === null) return problem(value, 'notANumber');
-      if (field.id === 'score' && (n < 0 || n > 10)) return problem(value, 'scoreOutOfRange');
-      return { kind: 'number', value: n };
-    }
-    case 'fraction': {
-      try {
-        return {
-          kind: 'number',
-          value: probabilityAt({ name: field.id, values: [value] }, 0, readers.decimal),
-        };
-      } catch {
-        return problem(value, 'notAProbability');
-      }
-    }
-    case 'date': {
-      const ms = parseDate(value, readers.monthFirst, readers.timeZone);
-      if (ms === NOT_A_DATE || ms === null) return problem(value, 'notADate');
-      return { kind: 'date', iso: isoDay(ms, readers.timeZone) };
-    }
-    case 'period': {
-      if (looksLikePeriod(value)) return { kind: 'text', text: String(value).trim() };
-      if (isDate(value) || typeof value === 'string') {
-        const ms = parseDate(value, readers.monthFirst, readers.timeZone);
-        if (ms !== NOT_A_DATE && ms !== null)
-          return { kind: 'date', iso: isoDay(ms, readers.timeZone) };
-      }
-      return problem(value, 'notAPeriod');
-    }
-    default:
-      return { kind: 'text', text: cellText(value, readers.timeZone) };
-  }
-}
 
 export function previewEntity(
   entity: EntityId,
@@ -179,20 +122,24 @@ export function analyzeDraft(
     const decimal = decimalSeparatorOf(context.locale);
     probabilities = cells?.map((value) => {
       if (isBlank(value)) return null;
-      try {
-        return probabilityAt({ name: 'probability', values: [value] }, 0, decimal);
-      } catch {
-        return null;
-      }
+      const probability = toProbability(value, decimal);
+      return Number.isNaN(probability) ? null : probability;
     });
   }
   const statuses = reconcileStatuses(statusCells ?? [], draft.status, probabilities);
 
+  return { statuses, preview, detectedScale: detectedScaleOf(draft, sheets, context) };
+}
+
+/** The scale the feedback scores of a draft look like, or null. */
+export function detectedScaleOf(
+  draft: DraftMapping,
+  sheets: readonly SheetValues[],
+  context: SheetContext,
+): FeedbackScale | null {
   const feedback = draft.entities.feedback;
-  const feedbackSheet = feedback && byName.get(feedback.sheet);
+  const feedbackSheet = feedback && sheets.find((s) => s.name === feedback.sheet);
   const scores =
     feedback && feedbackSheet ? columnBelow(feedbackSheet, feedback, 'score') : undefined;
-  const detectedScale = scores ? (detectScoreScale(scores, context) ?? null) : null;
-
-  return { statuses, preview, detectedScale };
+  return scores ? (detectScoreScale(scores, context) ?? null) : null;
 }

@@ -11,7 +11,8 @@ import type { Mapping } from '../mapping/schema';
 import { DEFAULT_SETTINGS } from '../mapping/schema';
 import type { StoredMapping } from './mappingStore';
 import { entityName, message } from './messages';
-import { analyzeDraft, cellText } from './preview';
+import { cellText } from '../mapping/problems';
+import { analyzeDraft } from './preview';
 import type {
   DraftEntity,
   DraftMapping,

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../core/context';
 import type { MatchLevel } from '../mapping/matchFields';
-import type { ProblemReason } from '../mapping/problems';
+import type { PreviewCell, ProblemReason } from '../mapping/problems';
 import type { EntityId } from '../mapping/fields';
 import type { ColumnRef, FeedbackScale, MappingSettings, StatusMapping } from '../mapping/schema';
 
@@ -64,14 +64,6 @@ export interface StatusValue {
   readonly count: number;
   readonly class: StatusClassName;
 }
-
-export type PreviewCell =
-  | { readonly kind: 'blank' }
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'number'; readonly value: number }
-  /** YYYY-MM-DD in the spreadsheet's time zone. */
-  | { readonly kind: 'date'; readonly iso: string }
-  | { readonly kind: 'problem'; readonly text: string; readonly reason: ProblemReason };
 
 export interface PreviewProblemInfo {
   readonly field: string;

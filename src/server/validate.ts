@@ -7,7 +7,7 @@ import { ENTITIES } from '../mapping/fields';
 import type { EntityMapping, FeedbackScale, Mapping } from '../mapping/schema';
 import { MAPPING_VERSION, parseMapping } from '../mapping/schema';
 import { columnLetter, entityName, fieldName, message } from './messages';
-import { cellText } from './preview';
+import { cellText } from '../mapping/problems';
 import type { DraftMapping } from './types';
 
 /**

@@ -19,10 +19,15 @@ export interface Workbook {
  */
 export function readWorkbook(only?: readonly string[]): Workbook {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const context: SheetContext = {
-    locale: spreadsheet.getSpreadsheetLocale(),
-    timeZone: spreadsheet.getSpreadsheetTimeZone(),
-  };
+  const context = contextOf(spreadsheet);
+  return { context, language: languageOf(context.locale), sheets: readSheets(only, spreadsheet) };
+}
+
+/** The values of every sheet but the summary tabs, or only of the sheets named in `only`. */
+export function readSheets(
+  only?: readonly string[],
+  spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+): SheetValues[] {
   const sheets: SheetValues[] = [];
   if (only) {
     for (const name of new Set(only)) {
@@ -39,7 +44,7 @@ export function readWorkbook(only?: readonly string[]): Workbook {
       sheets.push({ name, values: sheet.getDataRange().getValues() });
     }
   }
-  return { context, language: languageOf(context.locale), sheets };
+  return sheets;
 }
 
 /** Names of the tabs the summary wrote (marked with developer metadata); none on failure. */
@@ -59,12 +64,16 @@ function ownedTabNames(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): S
   return names;
 }
 
-/** Only the locale-derived facts, for functions that read no sheet. */
+/** Only the locale-derived facts: what a call needs before it knows which sheets to read. */
 export function readContext(): { context: SheetContext; language: Language } {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const context: SheetContext = {
+  const context = contextOf(SpreadsheetApp.getActiveSpreadsheet());
+  return { context, language: languageOf(context.locale) };
+}
+
+/** A spreadsheet's locale and time zone. */
+export function contextOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetContext {
+  return {
     locale: spreadsheet.getSpreadsheetLocale(),
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
   };
-  return { context, language: languageOf(context.locale) };
 }

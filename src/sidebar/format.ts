@@ -40,3 +40,10 @@ export function formatInstant(iso: string, locale: string, timeZone: string | un
     return date.toISOString();
   }
 }
+
+/** A month (1–12) by name: "January", "janvier". */
+export function monthName(month: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, month - 1, 1)),
+  );
+}

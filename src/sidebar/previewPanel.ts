@@ -5,7 +5,8 @@
  */
 import type { FieldSpec } from '../mapping/fields';
 import { entitySpec } from '../mapping/fields';
-import type { EntityPreview, PreviewCell } from '../server/types';
+import type { PreviewCell } from '../mapping/problems';
+import type { EntityPreview } from '../server/types';
 import { asError, call } from './client';
 import type { Child } from './dom';
 import { h, byId, replaceChildren } from './dom';

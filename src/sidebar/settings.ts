@@ -1,10 +1,10 @@
 /** The settings section (#settings): period granularity and first month of the fiscal year. */
 import type { PeriodGranularity } from '../mapping/schema';
 import { h, byId, labelledRow, option, replaceChildren } from './dom';
+import { monthName } from './format';
 import { session, t } from './session';
 import { markDirty } from './statusLine';
 import type { StringKey } from './strings';
-import { MONTH_NAMES } from './strings';
 
 const PERIODS: readonly [PeriodGranularity, StringKey][] = [
   ['week', 'periodWeek'],
@@ -24,11 +24,15 @@ export function renderSettings(): void {
     markDirty();
   });
   const fiscalSelect = h('select', { id: 'setting-fiscal' });
-  MONTH_NAMES[session.language].forEach((name, i) =>
+  for (let month = 1; month <= 12; month++) {
     fiscalSelect.add(
-      option(String(i + 1), name, session.draft.settings.fiscalYearStartMonth === i + 1),
-    ),
-  );
+      option(
+        String(month),
+        monthName(month, session.language),
+        session.draft.settings.fiscalYearStartMonth === month,
+      ),
+    );
+  }
   fiscalSelect.addEventListener('change', () => {
     const { draft } = session;
     draft.settings = { ...draft.settings, fiscalYearStartMonth: Number(fiscalSelect.value) };

@@ -179,37 +179,6 @@ const FR: SidebarStrings = {
 
 const STRINGS: Record<Language, SidebarStrings> = { en: EN, fr: FR };
 
-export const MONTH_NAMES: Record<Language, readonly string[]> = {
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-  fr: [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ],
-};
-
 export const REASON_KEYS: Record<ProblemReason, StringKey> = {
   notANumber: 'reasonNotANumber',
   notADate: 'reasonNotADate',

@@ -20,9 +20,6 @@ export const RATIO_FORMAT = '0.00';
 export const CHANGE_FORMAT = '+0.0%;-0.0%;0.0%';
 /** A change of a rate, in percentage points (the value is points, e.g. 2.5). */
 export const POINTS_FORMAT = '+0.0" pts";-0.0" pts";0.0" pts"';
-/** A change of a count, money or days: signed, grouped. */
-export const SIGNED_COUNT_FORMAT = '+#,##0;-#,##0;0';
-export const SIGNED_DECIMAL_FORMAT = '+#,##0.0;-#,##0.0;0.0';
 
 /** Currency symbol and whether it goes before the number (en_US: $1,234.00). */
 interface Currency {
