@@ -19,11 +19,12 @@ export function detectDelimiter(text: string): ';' | ',' {
 }
 
 /**
- * Rows of fields. Quoted fields may hold the delimiter, doubled quotes and line breaks;
- * CRLF and LF both end a record; a leading BOM is dropped, and so is the empty record
- * after the final line break.
+ * Rows of fields, split on `delimiter` (any one character; default the detected `;` or
+ * `,`). Quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF and
+ * LF both end a record; a leading BOM is dropped, and so is the empty record after the
+ * final line break.
  */
-export function parseCsv(text: string, delimiter?: ';' | ','): string[][] {
+export function parseCsv(text: string, delimiter?: string): string[][] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const sep = delimiter ?? detectDelimiter(text);
   const rows: string[][] = [];
@@ -79,6 +80,11 @@ export function formatCsvField(value: string, delimiter: ';' | ',' = ','): strin
     return '"' + value.replace(/"/g, '""') + '"';
   }
   return value;
+}
+
+/** The file a tab is saved as: its name, with the characters file systems refuse as `_`. */
+export function csvFileName(tabName: string): string {
+  return `${tabName.replace(/[\\/:*?"<>|]/g, '_')}.csv`;
 }
 
 /** Rows back to CSV text (LF line endings, final line break). */

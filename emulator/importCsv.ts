@@ -123,13 +123,17 @@ export interface CsvTab {
   numberFormats: (string | null)[][];
 }
 
-/** CSV text to typed rows (and their formats), padded with "" to the widest row. */
+/**
+ * CSV text to typed rows (and their formats), padded with "" to the widest row.
+ * `delimiter` as parseCsv's (default the detected `;` or `,`).
+ */
 export function typeCsvTable(
   text: string,
   locale: string,
   timeZone: string,
+  delimiter?: string,
 ): { values: unknown[][]; numberFormats: (string | null)[][] } {
-  const rows = parseCsv(text);
+  const rows = parseCsv(text, delimiter);
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const values: unknown[][] = [];
   const numberFormats: (string | null)[][] = [];

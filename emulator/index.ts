@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import vm from 'vm';
 import { CallCounter, tag, wrap, type Boundary } from './calls';
-import { toCsv } from './csv';
+import { csvFileName, toCsv } from './csv';
 import {
   AuthMode,
   BorderStyle,
@@ -59,7 +59,7 @@ import {
   type SpreadsheetSnapshot,
 } from './spreadsheet';
 
-export { parseCsv, toCsv, detectDelimiter } from './csv';
+export { parseCsv, toCsv, detectDelimiter, csvFileName } from './csv';
 export {
   loadCsvFolder,
   typeCsvTable,
@@ -482,7 +482,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       mkdirSync(folder, { recursive: true });
       const written: string[] = [];
       for (const sheet of workbook.sheets) {
-        const file = join(folder, `${sheet.name.replace(/[\\/:*?"<>|]/g, '_')}.csv`);
+        const file = join(folder, csvFileName(sheet.name));
         writeFileSync(file, csvOf(sheet.name, opts));
         written.push(file);
       }

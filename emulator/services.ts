@@ -848,7 +848,7 @@ export class EmulatedUtilities implements Pick<
     );
   }
   parseCsv(csv: string, delimiter?: string): string[][] {
-    return parseCsv(csv, (delimiter as ',' | ';' | undefined) ?? ',');
+    return parseCsv(csv, delimiter ?? ',');
   }
 }
 

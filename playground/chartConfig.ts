@@ -144,15 +144,15 @@ export function chartView(
   const body = grid.slice(headers);
   const type = spec.type ?? 'COLUMN';
   const title = get(options, 'title');
-  if (type === 'TABLE' || grid.length === 0 || grid[0].length < 2) {
-    return {
-      spec,
-      config: null,
-      rows: grid.map((line) => line.map((cell) => cell.text)),
-      width,
-      height,
-    };
-  }
+  // A TABLE chart, or one with nothing to plot: the page shows its cells as a table.
+  const asTable = (): ChartView => ({
+    spec,
+    config: null,
+    rows: grid.map((line) => line.map((cell) => cell.text)),
+    width,
+    height,
+  });
+  if (type === 'TABLE' || grid.length === 0 || grid[0].length < 2) return asTable();
   const labels = body.map((line) => line[0].text);
   const colors = Array.isArray(get(options, 'colors'))
     ? (get(options, 'colors') as string[])
@@ -201,15 +201,7 @@ export function chartView(
     datasets[0].backgroundColor = labels.map((_, i) => colors[i % colors.length]);
     datasets[0].borderColor = '#ffffff';
   }
-  if (datasets.length === 0) {
-    return {
-      spec,
-      config: null,
-      rows: grid.map((line) => line.map((cell) => cell.text)),
-      width,
-      height,
-    };
-  }
+  if (datasets.length === 0) return asTable();
 
   const legendPosition = get(options, 'legend.position') ?? get(options, 'legend');
   const stacked = get(options, 'isStacked') === true || get(options, 'isStacked') === 'true';

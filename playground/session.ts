@@ -16,7 +16,7 @@ import { chartView } from './chartConfig';
 import { addExamplesTab } from './examples';
 import { FormulaEngine, messageOf } from './formula/engine';
 import type { ChartView, MenuView, RunResult, SheetView, StateView, UiEvent } from './protocol';
-import { loadTableFolder, typeTable, type TypedTable } from './tables';
+import { loadTableFolder, typeTable } from './tables';
 
 export interface SessionOptions {
   /** Folder of .csv/.tsv/.txt files, one tab each. */
@@ -75,7 +75,6 @@ export class PlaygroundSession {
     if (!existsSync(codeFile)) throw new Error(`${codeFile} is missing: run npm run build first`);
     this.script = new vm.Script(readFileSync(codeFile, 'utf8'), { filename: codeFile });
     this.offset = options.today ? options.today.getTime() - Date.now() : 0;
-    const tables = loadTableFolder(options.folder, options);
     const relative = path.relative(process.cwd(), path.resolve(options.folder));
     this.title = relative && !relative.startsWith('..') ? relative : path.basename(options.folder);
 
@@ -84,12 +83,11 @@ export class PlaygroundSession {
       locale: options.locale,
       timeZone: options.timeZone,
       spreadsheetName: this.title,
-      sheets: tables.map((table) => ({ name: table.name, values: table.values })),
+      sheets: loadTableFolder(options.folder, options),
       files: htmlFiles(distDir),
       formulaEvaluator: (sheet, row, column, formula) =>
         engine ? engine.evaluator(sheet, row, column, formula) : '',
     });
-    for (const table of tables) this.applyFormats(this.emulator.workbook.sheet(table.name), table);
 
     // Formula cells share one loaded copy of the bundle (a fresh one per cell would cost
     // milliseconds each, per recalculation); menu and google.script.run calls get their own.
@@ -243,8 +241,7 @@ export class PlaygroundSession {
     for (let n = 2; workbook.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()); n++) {
       name = `${base} (${n})`;
     }
-    const sheet = workbook.addSheetWithValues(name, table.values);
-    this.applyFormats(sheet, table);
+    const sheet = workbook.addSheetWithValues(name, table.values, table.numberFormats);
     workbook.active = sheet;
     this.engine.sheetsChanged();
     this.version++;
@@ -322,12 +319,6 @@ export class PlaygroundSession {
     const sheet = this.emulator.workbook.sheets.find((s) => s.name === name);
     if (!sheet) throw new Error(`No tab named "${name}"`);
     return sheet;
-  }
-
-  private applyFormats(sheet: EmulatedSheet, table: TypedTable): void {
-    for (const { row, column, format } of table.formats) {
-      sheet.setStyle('numberFormat', row + 1, column + 1, format);
-    }
   }
 
   /** One execution of a bundle function, in a fresh context and an authorization mode. */

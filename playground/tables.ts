@@ -1,19 +1,12 @@
 /**
  * Delimited text files as tabs, typed the way Sheets types an import in the workbook's
- * locale (the emulator's typeUserEntered), number formats included: `1 234,50 €`
+ * locale (the emulator's typeCsvTable), number formats included: `1 234,50 €`
  * becomes 1234.5 shown as currency, `40 %` becomes 0.4 shown as a percentage.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCsv, detectDelimiter } from '../emulator/csv';
-import { typeUserEntered } from '../emulator/importCsv';
-
-export interface TypedTable {
-  readonly name: string;
-  readonly values: unknown[][];
-  /** Number formats Sheets would give the cells (row, column 0-based), sparse. */
-  readonly formats: { row: number; column: number; format: string }[];
-}
+import { detectDelimiter } from '../emulator/csv';
+import { typeCsvTable, type CsvTab } from '../emulator/importCsv';
 
 /** The extensions a folder or a drop may hold. (.xlsx is not read: no dependency for it.) */
 export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt'] as const;
@@ -34,28 +27,18 @@ export function typeTable(
   fileName: string,
   text: string,
   options: { locale: string; timeZone: string },
-): TypedTable {
-  // parseCsv splits on any one-character delimiter; its type only lists the CSV ones.
-  const rows = parseCsv(text, delimiterFor(fileName, text) as ',');
-  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
-  const formats: TypedTable['formats'] = [];
-  const values = rows.map((row, r) => {
-    const typed: unknown[] = [];
-    for (let c = 0; c < width; c++) {
-      const cell = typeUserEntered(row[c] ?? '', options.locale, options.timeZone);
-      typed.push(cell.value);
-      if (cell.format) formats.push({ row: r, column: c, format: cell.format });
-    }
-    return typed;
-  });
-  return { name: path.basename(fileName, path.extname(fileName)), values, formats };
+): CsvTab {
+  return {
+    name: path.basename(fileName, path.extname(fileName)),
+    ...typeCsvTable(text, options.locale, options.timeZone, delimiterFor(fileName, text)),
+  };
 }
 
 /** Every table file of a folder, sorted by name (the emulator's loadCsvFolder order). */
 export function loadTableFolder(
   folder: string,
   options: { locale: string; timeZone: string },
-): TypedTable[] {
+): CsvTab[] {
   const files = readdirSync(folder).filter(isTableFile).sort();
   if (files.length === 0) {
     throw new Error(`${folder} holds no ${TABLE_EXTENSIONS.join(', ')} file`);

@@ -25,11 +25,12 @@ import {
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium';
+import { cellA1, parseA1 } from '../emulator/a1';
 import { defaultTimeZone, localeOfCsv } from '../emulator/workbookLocale';
 import { decimalSeparatorOf } from '../src/core/context';
 import { isoDay } from '../src/core/dates';
 import type { Emulator, SheetSnapshot } from '../emulator';
-import { loadCsvFolder, createEmulator } from '../emulator';
+import { loadCsvFolder, createEmulator, csvFileName } from '../emulator';
 
 const ROOT = path.resolve(__dirname, '..');
 const CODE_JS = path.join(ROOT, 'dist', 'Code.js');
@@ -86,10 +87,6 @@ function csvFiles(folder: string): string[] {
   const files = readdirSync(folder).filter((f) => f.toLowerCase().endsWith('.csv'));
   if (files.length === 0) throw new UsageError(`--data ${folder}: no .csv file in this folder`);
   return files.sort();
-}
-
-function fileName(tab: string): string {
-  return `${tab.replace(/[\\/:*?"<>|]/g, '_')}.csv`;
 }
 
 /** Writes every file into a fresh folder next to `out`, then swaps it in. */
@@ -155,7 +152,7 @@ export async function runSummary(options: SummaryCliOptions): Promise<SummaryCli
   const output: Record<string, string> = {};
   const charts: { id: string; name: string; file: string; charts: SheetSnapshot['charts'] }[] = [];
   for (const tab of result.tabs) {
-    const file = fileName(tab.name);
+    const file = csvFileName(tab.name);
     output[file] = emulator.toCsv(tab.name, { display: true, delimiter });
     charts.push({
       id: tab.id,
@@ -185,8 +182,6 @@ function escapeHtml(text: string): string {
   );
 }
 
-const COLUMN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
 /**
  * The overview tab as a picture: its cells as they show (with their backgrounds and
  * weights) and its revenue chart drawn by chart.js from the chart's own ranges, in
@@ -206,7 +201,7 @@ export async function renderOverviewPng(
       const cells: string[] = [];
       for (let c = 0; c < row.length;) {
         const value = row[c];
-        const a1 = `${COLUMN_LETTERS[c]}${r + 1}`;
+        const a1 = cellA1(r + 1, c + 1);
         const background = snapshot.backgrounds[a1];
         const weight = styles.fontWeight?.[a1] === 'bold' ? 'bold' : 'normal';
         const numeric =
@@ -217,7 +212,7 @@ export async function renderOverviewPng(
           while (
             c + span < row.length &&
             row[c + span] === '' &&
-            !snapshot.backgrounds[`${COLUMN_LETTERS[c + span]}${r + 1}`]
+            !snapshot.backgrounds[cellA1(r + 1, c + span + 1)]
           ) {
             span++;
           }
@@ -238,17 +233,16 @@ export async function renderOverviewPng(
   const chart = snapshot.charts[0];
   let chartData = 'null';
   if (chart) {
-    const read = (range: string) => {
-      const match = /!([A-Z])(\d+):([A-Z])(\d+)$/.exec(range)!;
-      const column = COLUMN_LETTERS.indexOf(match[1]);
-      return rows.slice(+match[2], +match[4]).map((row) => row[column]);
-    };
-    const labels = read(chart.ranges[0]);
-    const raw = snapshot.values;
-    const match = /!([A-Z])(\d+):([A-Z])(\d+)$/.exec(chart.ranges[1])!;
-    const column = COLUMN_LETTERS.indexOf(match[1]);
-    const data = raw.slice(+match[2], +match[4]).map((row) => Number(row[column]) || 0);
-    const label = rows[+match[2] - 1][column];
+    // Each range is one column whose first row is its header.
+    const categories = parseA1(chart.ranges[0]);
+    const labels = rows
+      .slice(categories.row, categories.lastRow)
+      .map((row) => row[categories.column - 1]);
+    const series = parseA1(chart.ranges[1]);
+    const data = snapshot.values
+      .slice(series.row, series.lastRow)
+      .map((row) => Number(row[series.column - 1]) || 0);
+    const label = rows[series.row - 1][series.column - 1];
     chartData = JSON.stringify({ title: chart.options.title, labels, data, label });
   }
   const width = (c: number) => snapshot.columnWidths[c + 1] ?? 100;

@@ -4,6 +4,7 @@
  * the formula bar, and in-place editing (double-click, Enter or just type; Enter
  * commits). Rows are added as the grid scrolls, so a 2 000-row tab opens at once.
  */
+import { cellA1, columnLetters, parseA1 } from '../../emulator/a1';
 import type { SheetView } from '../protocol';
 import { drawCharts } from './charts';
 
@@ -14,37 +15,6 @@ const DEFAULT_WIDTH = 100;
 export interface GridHost {
   /** Writes text into a cell (a formula when it starts with "="). */
   commit(a1: string, text: string): Promise<void>;
-}
-
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-export function a1Of(row: number, column: number): string {
-  return `${columnLetters(column)}${row}`;
-}
-
-function parseCell(a1: string): { row: number; column: number } {
-  const match = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  let column = 0;
-  for (const ch of match[1]) column = column * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(match[2]), column };
-}
-
-function parseRange(a1: string): {
-  row: number;
-  column: number;
-  lastRow: number;
-  lastColumn: number;
-} {
-  const [start, end = start] = a1.split(':');
-  const a = parseCell(start);
-  const b = parseCell(end);
-  return { row: a.row, column: a.column, lastRow: b.row, lastColumn: b.column };
 }
 
 export class Grid {
@@ -69,7 +39,7 @@ export class Grid {
       if (!cell?.dataset.a1) return;
       if (this.editor && cell.contains(this.editor)) return;
       void this.finishEditing(true).then(() => {
-        const { row, column } = parseCell(cell.dataset.a1!);
+        const { row, column } = parseA1(cell.dataset.a1!);
         this.select(row, column);
       });
     });
@@ -83,7 +53,7 @@ export class Grid {
       if (event.key === 'Enter') {
         event.preventDefault();
         const text = this.formulaInput.value;
-        void this.host.commit(a1Of(this.row, this.column), text).then(() => {
+        void this.host.commit(cellA1(this.row, this.column), text).then(() => {
           this.move(1, 0);
           this.scroller.focus();
         });
@@ -120,14 +90,15 @@ export class Grid {
     this.covered.clear();
     this.spans.clear();
     for (const merge of view.merges) {
-      const area = parseRange(merge);
-      this.spans.set(a1Of(area.row, area.column), {
-        rows: area.lastRow - area.row + 1,
-        columns: area.lastColumn - area.column + 1,
+      // A merge is a bounded range ("A1:C1"): the defaults are never used.
+      const { row, column, lastRow = row, lastColumn = column } = parseA1(merge);
+      this.spans.set(cellA1(row, column), {
+        rows: lastRow - row + 1,
+        columns: lastColumn - column + 1,
       });
-      for (let r = area.row; r <= area.lastRow; r++) {
-        for (let c = area.column; c <= area.lastColumn; c++) {
-          if (r !== area.row || c !== area.column) this.covered.add(a1Of(r, c));
+      for (let r = row; r <= lastRow; r++) {
+        for (let c = column; c <= lastColumn; c++) {
+          if (r !== row || c !== column) this.covered.add(cellA1(r, c));
         }
       }
     }
@@ -186,7 +157,7 @@ export class Grid {
       th.textContent = String(r);
       tr.append(th);
       for (let c = 1; c <= this.columnCount; c++) {
-        const a1 = a1Of(r, c);
+        const a1 = cellA1(r, c);
         if (this.covered.has(a1)) continue;
         tr.append(this.cell(r, c, a1));
       }
@@ -267,7 +238,7 @@ export class Grid {
   }
 
   private td(row: number, column: number): HTMLTableCellElement | null {
-    return this.table.querySelector(`td[data-a1="${a1Of(row, column)}"]`);
+    return this.table.querySelector(`td[data-a1="${cellA1(row, column)}"]`);
   }
 
   select(row: number, column: number): void {
@@ -286,7 +257,7 @@ export class Grid {
     this.table
       .querySelectorAll('.selected, .active-header')
       .forEach((element) => element.classList.remove('selected', 'active-header'));
-    const a1 = a1Of(this.row, this.column);
+    const a1 = cellA1(this.row, this.column);
     this.td(this.row, this.column)?.classList.add('selected');
     this.table
       .querySelector(`thead th[data-column="${this.column}"]`)
@@ -326,7 +297,7 @@ export class Grid {
       this.startEditing();
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
-      void this.host.commit(a1Of(this.row, this.column), '');
+      void this.host.commit(cellA1(this.row, this.column), '');
     } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       this.startEditing(event.key);
@@ -337,7 +308,7 @@ export class Grid {
   startEditing(initial?: string): void {
     const td = this.td(this.row, this.column);
     if (!td || !this.view) return;
-    const a1 = a1Of(this.row, this.column);
+    const a1 = cellA1(this.row, this.column);
     const input = document.createElement('input');
     input.className = 'cell-editor';
     input.spellcheck = false;

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeInChromium, launchChromium } from '../../scripts/lib/chromium';
+import { parseA1 } from '../../emulator/a1';
 import { formatValue } from '../../emulator/format';
 import { loadCsvFolder, typeUserEntered } from '../../emulator/importCsv';
 import { startPlayground, type Playground } from '../../playground/server';
@@ -58,12 +59,8 @@ class Direct {
       const rows = tab.values.map((row) => [...row]);
       while (rows.length < 1000) rows.push(rows[0].map(() => ''));
       for (const [a1, typed] of Object.entries(edits[tab.name] ?? {})) {
-        const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(a1)!;
-        rows[Number(digits) - 1][letters.charCodeAt(0) - 65] = typeUserEntered(
-          typed,
-          LOCALE,
-          TIME_ZONE,
-        ).value;
+        const { row, column } = parseA1(a1);
+        rows[row - 1][column - 1] = typeUserEntered(typed, LOCALE, TIME_ZONE).value;
       }
       this.tabs.set(tab.name, rows);
     }

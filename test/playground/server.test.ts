@@ -78,7 +78,10 @@ describe('typeTable', () => {
       ['Client', 'Montant', 'Part'],
       ['Roux', 1234.5, 0.4],
     ]);
-    expect(table.formats.map((f) => [f.row, f.column])).toEqual([
+    const formatted = table.numberFormats.flatMap((line, r) =>
+      line.flatMap((format, c) => (format ? [[r, c]] : [])),
+    );
+    expect(formatted).toEqual([
       [1, 1],
       [1, 2],
     ]);

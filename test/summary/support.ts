@@ -3,14 +3,13 @@
  * Apps Script services: what `npm run build` produced is what the summary tests run.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type vm from 'node:vm';
 import type { Emulator, EmulatorOptions } from '../../emulator';
-import { createEmulator, loadWorkbook } from '../../emulator';
+import { createEmulator } from '../../emulator';
 import { typeCsvRows } from '../../emulator/importCsv';
+import { SAMPLES, sampleSheets, type SampleName } from '../integration/harness';
+import { CODE_JS } from '../support/loadBundle';
 
-export const CODE_JS = path.resolve(__dirname, '..', '..', 'dist', 'Code.js');
-export const SAMPLES = path.resolve(__dirname, '..', '..', 'samples');
 export const TODAY = '2026-11-15';
 
 let code: string | undefined;
@@ -78,12 +77,8 @@ export function rawWorkbook(
   );
 }
 
-export function sample(language: 'en' | 'fr'): Loaded {
-  const settings =
-    language === 'fr'
-      ? { locale: 'fr_FR', timeZone: 'Europe/Paris' }
-      : { locale: 'en_US', timeZone: 'America/New_York' };
-  return withBundle(loadWorkbook(path.join(SAMPLES, language), settings));
+export function sample(language: SampleName): Loaded {
+  return withBundle(createEmulator({ ...SAMPLES[language], sheets: sampleSheets(language) }));
 }
 
 /** Runs the bundle's generateSummary as one execution (locks released after). */
