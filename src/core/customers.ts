@@ -1,5 +1,13 @@
 import type { Column } from './args';
-import { checkPaired, Parsers, requireArg, toColumn, toLabelSet, toOptionalColumn } from './args';
+import {
+  checkPaired,
+  DateReader,
+  Parsers,
+  requireArg,
+  toColumn,
+  toLabelSet,
+  toOptionalColumn,
+} from './args';
 import type { SheetContext } from './context';
 import { isoDay } from './dates';
 import { KpiInputError, messages } from './errors';
@@ -31,36 +39,6 @@ export class CustomerIndex {
     // Date objects are distinct keys each time; only primitives are worth remembering.
     if (typeof raw !== 'object' || raw === null) this.byRaw.set(raw, id);
     return id;
-  }
-}
-
-const DATE_MEMO_LIMIT = 200000;
-
-/**
- * Parses a date column with Parsers.date, remembering text and serial values: real data
- * repeats days, and a text or serial date costs a time-zone conversion. Date cells are
- * read directly. Errors are the Parsers' (argument, 1-based row, value).
- */
-export class DateReader {
-  private readonly memo = new Map<unknown, number | null>();
-
-  constructor(
-    private readonly parsers: Parsers,
-    private readonly column: Column,
-  ) {}
-
-  at(row: number): number | null {
-    const raw = this.column.values[row];
-    if (raw instanceof Date) {
-      const ms = raw.getTime();
-      if (!Number.isNaN(ms)) return ms;
-      return this.parsers.date(this.column, row); // throws "is not a date"
-    }
-    const hit = this.memo.get(raw);
-    if (hit !== undefined) return hit;
-    const parsed = this.parsers.date(this.column, row);
-    if (this.memo.size < DATE_MEMO_LIMIT) this.memo.set(raw, parsed);
-    return parsed;
   }
 }
 
@@ -106,22 +84,35 @@ export function readCustomerPeriodArgs(
 
 /**
  * Visits every row a customer function counts: a non-blank customer and, when statuses
- * are given, a won status. `date` is null when the date cell is blank. Rows that do not
- * count (blank rows included) are skipped before their date is parsed.
+ * are given, a won status. Rows that do not count (blank rows included) are skipped.
  */
-export function forEachCustomerRow(
-  input: CustomerPeriodInput,
+export function forEachCountedRow(
+  customers: Column,
+  statuses: Column | undefined,
+  classifier: StatusClassifier,
   index: CustomerIndex,
-  visit: (id: number, date: number | null) => void,
+  visit: (id: number, row: number) => void,
 ): void {
-  const { customers, statuses, classifier } = input;
-  const reader = new DateReader(input.parsers, input.dates);
   const names = customers.values;
   const states = statuses?.values;
   for (let row = 0; row < names.length; row++) {
     if (states !== undefined && classifier.classify(states[row]) !== StatusClass.Won) continue;
     const id = index.idOf(names[row]);
     if (id < 0) continue;
-    visit(id, reader.at(row));
+    visit(id, row);
   }
+}
+
+/**
+ * forEachCountedRow with each row's date: null when the date cell is blank. The dates of
+ * rows that do not count are never parsed.
+ */
+export function forEachCustomerRow(
+  input: CustomerPeriodInput,
+  index: CustomerIndex,
+  visit: (id: number, date: number | null) => void,
+): void {
+  const reader = new DateReader(input.parsers, input.dates);
+  const { customers, statuses, classifier } = input;
+  forEachCountedRow(customers, statuses, classifier, index, (id, row) => visit(id, reader.at(row)));
 }

@@ -1,38 +1,9 @@
 import type { Column, Parsers } from './args';
-import { requiredColumn, toLabelSet } from './args';
-import { DateReader } from './customers';
+import { AmountReader, DateReader, requiredColumn, toLabelSet } from './args';
 import { DAY_MS, isoDay } from './dates';
 import { KpiInputError, messages } from './errors';
 import { StatusClass, StatusClassifier } from './status';
 import { isBlank } from './values';
-
-const AMOUNT_MEMO_LIMIT = 20000;
-
-/**
- * Reads a number column with Parsers.number, plus two shortcuts that keep a million-row
- * sum within a few times a bare loop: numeric cells are taken as they are, and text is
- * remembered (amounts typed as text repeat, and parsing one costs ~10× a lookup). The memo
- * stops growing at its limit rather than clearing, so all-distinct text costs no more.
- */
-export class AmountReader {
-  private readonly memo = new Map<string, number | null>();
-
-  constructor(
-    private readonly parsers: Parsers,
-    private readonly column: Column,
-  ) {}
-
-  at(row: number): number | null {
-    const raw = this.column.values[row];
-    if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
-    if (typeof raw !== 'string') return this.parsers.number(this.column, row);
-    const hit = this.memo.get(raw);
-    if (hit !== undefined) return hit;
-    const parsed = this.parsers.number(this.column, row); // throws "is not a number"
-    if (this.memo.size < AMOUNT_MEMO_LIMIT) this.memo.set(raw, parsed);
-    return parsed;
-  }
-}
 
 /** Σ of a required, not-paired argument (rule 2): a number or a range; blanks add nothing. */
 export function sumOf(name: string, value: unknown, parsers: Parsers): number {
@@ -47,7 +18,7 @@ export function sumOf(name: string, value: unknown, parsers: Parsers): number {
  * The status class of every row, in one pass. Blank rows (rule 3) come out as
  * StatusClass.Blank, which no money function counts, so callers need no separate check.
  */
-export function classifyRows(statuses: Column, classifier: StatusClassifier): Uint8Array {
+function classifyRows(statuses: Column, classifier: StatusClassifier): Uint8Array {
   const values = statuses.values;
   const classes = new Uint8Array(values.length);
   for (let row = 0; row < values.length; row++) classes[row] = classifier.classify(values[row]);

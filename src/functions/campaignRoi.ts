@@ -1,11 +1,10 @@
 import type { Column } from '../core/args';
-import { checkPaired, Parsers } from '../core/args';
+import { AmountReader, checkPaired, Parsers, requiredColumn } from '../core/args';
 import type { Language } from '../core/context';
 import { languageOf } from '../core/context';
 import { KpiInputError, messages } from '../core/errors';
 import { normalizeLabel } from '../core/labels';
-import { requiredColumn } from '../core/args';
-import { AmountReader, statusClasses } from '../core/money';
+import { statusClasses } from '../core/money';
 import { StatusClass } from '../core/status';
 import { describeValue, isBlank } from '../core/values';
 import { cell, defineFunction } from './define';

@@ -1,6 +1,5 @@
 import type { Column } from '../core/args';
-import { Parsers, toColumn, toLabelSet } from '../core/args';
-import { requireArg } from '../core/args';
+import { Parsers, requireArg, toColumn, toLabelSet } from '../core/args';
 import { KpiInputError, messages } from '../core/errors';
 import { normalizeLabel } from '../core/labels';
 import { NOT_A_NUMBER, parseNumber } from '../core/numbers';

@@ -1,7 +1,6 @@
 import { isOmitted } from '../core/args';
 import type { Language, SheetContext } from '../core/context';
 import { languageOf } from '../core/context';
-import { wallDateOf } from '../core/dates';
 import { KpiInputError } from '../core/errors';
 import { normalizeLabel } from '../core/labels';
 import { isBlank } from '../core/values';
@@ -9,6 +8,7 @@ import type { DealStats } from '../engine/dealStats';
 import { GroupedDealStats } from '../engine/dealStats';
 import type { DealLabelField, DealTable, DealUses } from '../engine/deals';
 import { codeColumn, forEachDealBlock, KPI_USES, LabelCoder, USE_ALL } from '../engine/deals';
+import { dayOfInstant, periodOfDay } from '../engine/periods';
 import { analyzeSheet } from '../mapping/analyzeSheet';
 import { findHeaderRow } from '../mapping/headers';
 import { matchFields } from '../mapping/matchFields';
@@ -108,34 +108,58 @@ function fromSavedMapping(
   values: readonly (readonly unknown[])[],
   mapping: Mapping,
 ): Resolved | undefined {
-  const fields = Object.entries(mapping.entities.deals.fields);
-  if (fields.length === 0) return undefined;
+  const wanted: SavedColumn[] = Object.entries(mapping.entities.deals.fields).map(
+    ([field, ref]) => ({
+      field: field as DealFieldId,
+      index: ref.index,
+      key: headerKey(ref.header),
+    }),
+  );
+  // A field saved without a header can be found in no header row.
+  if (wanted.length === 0 || wanted.some((w) => w.key === '')) return undefined;
   const limit = Math.min(values.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
-    const keys = values[r].map(headerKey);
-    const columns: Partial<Record<DealFieldId, number>> = {};
-    let all = true;
-    for (const [field, ref] of fields) {
-      const key = headerKey(ref.header);
-      let column = keys[ref.index] === key && key !== '' ? ref.index : keys.indexOf(key);
-      if (key === '') column = -1;
-      if (column < 0) {
-        all = false;
-        break;
-      }
-      columns[field as DealFieldId] = column;
+    const columns = columnsInRow(values[r].map(headerKey), wanted);
+    if (columns) {
+      return {
+        headerIndex: r,
+        columns,
+        won: statusSet(mapping.status.won),
+        lost: statusSet(mapping.status.lost),
+      };
     }
-    if (!all) continue;
-    const toSet = (labels: readonly string[]) =>
-      labels.length > 0 ? new Set(labels.map(normalizeLabel)) : undefined;
-    return {
-      headerIndex: r,
-      columns,
-      won: toSet(mapping.status.won),
-      lost: toSet(mapping.status.lost),
-    };
   }
   return undefined;
+}
+
+interface SavedColumn {
+  readonly field: DealFieldId;
+  /** The column the field was saved at. */
+  readonly index: number;
+  /** headerKey of the header it was saved with (never ""). */
+  readonly key: string;
+}
+
+/**
+ * Each field's column in a header row: the saved column while its header is still there,
+ * else wherever that header moved; undefined when a header is not in the row.
+ */
+function columnsInRow(
+  keys: readonly string[],
+  wanted: readonly SavedColumn[],
+): Partial<Record<DealFieldId, number>> | undefined {
+  const columns: Partial<Record<DealFieldId, number>> = {};
+  for (const { field, index, key } of wanted) {
+    const column = keys[index] === key ? index : keys.indexOf(key);
+    if (column < 0) return undefined;
+    columns[field] = column;
+  }
+  return columns;
+}
+
+/** A saved status list as normalised labels; undefined (the defaults) when it is empty. */
+function statusSet(labels: readonly string[]): ReadonlySet<string> | undefined {
+  return labels.length > 0 ? new Set(labels.map(normalizeLabel)) : undefined;
 }
 
 /** Columns through the header synonyms of data-model.md (header matches only). */
@@ -224,13 +248,8 @@ class PeriodCoder {
     if (ms !== ms) return -1;
     const hit = this.byInstant.get(ms);
     if (hit !== undefined) return hit;
-    const { year, month } = wallDateOf(ms, this.timeZone);
-    const label =
-      this.period === 'year'
-        ? String(year)
-        : this.period === 'quarter'
-          ? `${year}-Q${Math.ceil(month / 3)}`
-          : `${year}-${String(month).padStart(2, '0')}`;
+    // Calendar periods (a fiscal year starting in January), named as the summary names them.
+    const { label } = periodOfDay(dayOfInstant(ms, this.timeZone), this.period, 1);
     let code = this.byLabel.get(label);
     if (code === undefined) {
       code = this.labels.length;
@@ -285,6 +304,7 @@ export function kpiTable(
   }
 
   const grouping = resolveGroupBy(groupByArg, values, resolved);
+  const byStage = grouping.kind === 'field' && grouping.field === 'status';
   const uses: DealUses = grouping.kind === 'period' ? { ...KPI_USES, period: USE_ALL } : KPI_USES;
   const labelField =
     grouping.kind === 'field' && LABEL_FIELDS.includes(grouping.field)
@@ -293,7 +313,7 @@ export function kpiTable(
   const groupColumn =
     grouping.kind === 'column'
       ? grouping.column
-      : grouping.kind === 'field' && !labelField && grouping.field !== 'status'
+      : grouping.kind === 'field' && !labelField && !byStage
         ? resolved.columns[grouping.field]!
         : -1;
   const table: DealTable = { values, headerIndex: resolved.headerIndex, columns: resolved.columns };
@@ -311,12 +331,12 @@ export function kpiTable(
       lost: resolved.lost,
       uses,
       labels: labelField ? [labelField] : [],
-      stages: grouping.kind === 'field' && grouping.field === 'status',
+      stages: byStage,
     },
     (block) => {
       let codes: ArrayLike<number> | undefined;
       if (labelField) codes = block.labels[labelField]!.codes;
-      else if (grouping.kind === 'field' && grouping.field === 'status') codes = block.stage.codes;
+      else if (byStage) codes = block.stage.codes;
       else if (groupColumn >= 0) {
         codes = scratch = codeColumn(table, block, groupColumn, columnCoder, scratch);
       } else if (periodCoder) {
@@ -332,7 +352,7 @@ export function kpiTable(
   if (grouping.kind !== 'none') {
     const labels = labelField
       ? reader.labelCoders[0].labels
-      : grouping.kind === 'field' && grouping.field === 'status'
+      : byStage
         ? reader.stageCoder.labels
         : periodCoder
           ? periodCoder.labels

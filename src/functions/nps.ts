@@ -1,6 +1,5 @@
 import type { Column } from '../core/args';
-import { Parsers, toColumn } from '../core/args';
-import { requireArg } from '../core/args';
+import { Parsers, requiredColumn } from '../core/args';
 import { KpiInputError, messages } from '../core/errors';
 import { ratio } from '../core/status';
 import { describeValue } from '../core/values';
@@ -70,7 +69,6 @@ export const NPS = defineFunction({
     },
   ],
   implementation(context, [scoresArg]) {
-    requireArg('scores', scoresArg);
-    return cell(npsOf(toColumn('scores', scoresArg), new Parsers(context)));
+    return cell(npsOf(requiredColumn('scores', scoresArg), new Parsers(context)));
   },
 });

@@ -1,9 +1,8 @@
 import type { Column } from '../core/args';
-import { checkPaired, Parsers, toOptionalColumn } from '../core/args';
+import { AmountReader, checkPaired, Parsers, requiredColumn, toOptionalColumn } from '../core/args';
 import type { DecimalSeparator } from '../core/context';
 import { KpiInputError, messages } from '../core/errors';
-import { requiredColumn } from '../core/args';
-import { AmountReader, statusClasses } from '../core/money';
+import { statusClasses } from '../core/money';
 import { toProbability } from '../core/probability';
 import { StatusClass } from '../core/status';
 import { describeValue, isBlank } from '../core/values';

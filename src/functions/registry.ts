@@ -11,7 +11,6 @@ import { GROWTH_RATE } from './growthRate';
 import { NPS } from './nps';
 import { NEW_CUSTOMERS } from './newCustomers';
 import { ACTIVE_CUSTOMERS } from './activeCustomers';
-// rates & quantities: imports
 import { REVENUE } from './revenue';
 import { AVERAGE_DEAL_SIZE } from './averageDealSize';
 import { PIPELINE_VALUE } from './pipelineValue';
@@ -22,9 +21,7 @@ import { REVENUE_PER_REP } from './revenuePerRep';
 import { ROI } from './roi';
 import { CAC } from './cac';
 import { CAMPAIGN_ROI } from './campaignRoi';
-// money & roi: imports
 import { KPI_TABLE } from './kpiTable';
-// table: imports
 
 /**
  * Every custom function of the add-on, in the order of the reference documentation.
@@ -44,7 +41,6 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   NPS,
   NEW_CUSTOMERS,
   ACTIVE_CUSTOMERS,
-  // rates & quantities: entries
   REVENUE,
   AVERAGE_DEAL_SIZE,
   PIPELINE_VALUE,
@@ -55,7 +51,5 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   ROI,
   CAC,
   CAMPAIGN_ROI,
-  // money & roi: entries
   KPI_TABLE,
-  // table: entries
 ];

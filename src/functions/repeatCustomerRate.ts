@@ -1,8 +1,7 @@
 import type { Column } from '../core/args';
-import { checkPaired, toColumn, toLabelSet, toOptionalColumn } from '../core/args';
-import { requireArg } from '../core/args';
-import { CustomerIndex } from '../core/customers';
-import { ratio, StatusClass, StatusClassifier } from '../core/status';
+import { checkPaired, requiredColumn, toLabelSet, toOptionalColumn } from '../core/args';
+import { CustomerIndex, forEachCountedRow } from '../core/customers';
+import { ratio, StatusClassifier } from '../core/status';
 import { cell, defineFunction } from './define';
 import { CUSTOMER_STATUSES_ARG, CUSTOMER_WON_LABELS_ARG } from './retentionRate';
 
@@ -15,18 +14,12 @@ export function repeatCustomerRateOf(
   statuses: Column | undefined,
   classifier: StatusClassifier,
 ): number | null {
-  const index = new CustomerIndex();
   const rows: number[] = [];
-  const names = customers.values;
-  const states = statuses?.values;
   let repeat = 0;
-  for (let row = 0; row < names.length; row++) {
-    if (states !== undefined && classifier.classify(states[row]) !== StatusClass.Won) continue;
-    const id = index.idOf(names[row]);
-    if (id < 0) continue;
+  forEachCountedRow(customers, statuses, classifier, new CustomerIndex(), (id) => {
     if (id === rows.length) rows.push(1);
     else if (++rows[id] === 2) repeat++;
-  }
+  });
   return ratio(repeat, rows.length);
 }
 
@@ -75,8 +68,7 @@ export const REPEAT_CUSTOMER_RATE = defineFunction({
     },
   ],
   implementation(_context, [customersArg, statusesArg, wonArg]) {
-    requireArg('customers', customersArg);
-    const customers = toColumn('customers', customersArg);
+    const customers = requiredColumn('customers', customersArg);
     const statuses = toOptionalColumn('statuses', statusesArg);
     checkPaired(customers, statuses);
     const classifier = new StatusClassifier(toLabelSet(wonArg));

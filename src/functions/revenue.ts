@@ -1,6 +1,5 @@
 import type { Column } from '../core/args';
-import { checkPaired, Parsers, toOptionalColumn } from '../core/args';
-import { requiredColumn } from '../core/args';
+import { checkPaired, Parsers, requiredColumn, toOptionalColumn } from '../core/args';
 import { statusClasses, wonAmountTotals } from '../core/money';
 import type { ArgumentSpec } from './define';
 import { defineFunction } from './define';

@@ -1,7 +1,6 @@
 import type { Column } from '../core/args';
-import { checkPaired, Parsers, toOptionalColumn } from '../core/args';
+import { checkPaired, Parsers, requiredColumn, toOptionalColumn } from '../core/args';
 import { normalizeLabel } from '../core/labels';
-import { requiredColumn } from '../core/args';
 import { statusClasses } from '../core/money';
 import { ratio } from '../core/status';
 import { isBlank } from '../core/values';
@@ -9,7 +8,7 @@ import { cell, defineFunction } from './define';
 import { AMOUNTS_ARG, revenueOf, STATUSES_ARG, WON_LABELS_ARG } from './revenue';
 
 /** Distinct non-blank labels (rule 4) over every row. */
-export function distinctLabelCount(labels: Column): number {
+function distinctLabelCount(labels: Column): number {
   // Reps repeat down the column: normalise each distinct cell once, not each row.
   const cells = new Set<unknown>(labels.values);
   const seen = new Set<string>();

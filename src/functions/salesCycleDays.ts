@@ -1,6 +1,5 @@
 import type { Column } from '../core/args';
-import { checkPaired, Parsers, toOptionalColumn } from '../core/args';
-import { requiredColumn } from '../core/args';
+import { checkPaired, Parsers, requiredColumn, toOptionalColumn } from '../core/args';
 import { cycleDayTotals, statusClasses } from '../core/money';
 import { ratio } from '../core/status';
 import type { ArgumentSpec } from './define';

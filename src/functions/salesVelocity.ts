@@ -1,6 +1,5 @@
 import type { Column } from '../core/args';
-import { checkPaired, Parsers } from '../core/args';
-import { requiredColumn } from '../core/args';
+import { checkPaired, Parsers, requiredColumn } from '../core/args';
 import { statusClasses } from '../core/money';
 import { StatusClass } from '../core/status';
 import { averageDealSizeOf } from './averageDealSize';
