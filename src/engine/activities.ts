@@ -8,7 +8,7 @@ import { ACTIVITY_TYPES, activityTypeOf } from '../mapping/fields';
 import type { LabelColumn } from './deals';
 import { displayOf, LabelCoder } from './deals';
 import type { EntityTable, ReadLog } from './table';
-import { columnOf, isBlankRow, mappedColumns, recordProblem, SkipLog } from './table';
+import { columnOf, LenientRows } from './table';
 
 /**
  * Lenient reader of an activities table: typed columns of the rows that count (a date
@@ -60,9 +60,6 @@ export class ActivityReader {
     key: t.id,
     label: t.id,
   }));
-  readonly rowsRead: number;
-  readonly skipped = new SkipLog();
-  readonly problems: ReadLog['problems'] = [];
   readonly repCoder: LabelCoder | null;
   readonly customerCoder: LabelCoder | null;
   private readonly typeByKey = new Map<string, number>();
@@ -70,35 +67,33 @@ export class ActivityReader {
   private readonly dateMemo = new Map<unknown, number>();
   private readonly monthFirst: boolean;
   private readonly timeZone: string;
-  private readonly cols: number[];
+  private readonly rows: LenientRows;
   private readonly dateCol: number;
   private readonly typeCol: number;
   private readonly repCol: number;
   private readonly customerCol: number;
-  private next: number;
   private buffers: Buffers | undefined;
 
-  constructor(
-    private readonly table: EntityTable,
-    context: SheetContext,
-    options: ActivityReadOptions = {},
-  ) {
+  constructor(table: EntityTable, context: SheetContext, options: ActivityReadOptions = {}) {
     this.timeZone = context.timeZone;
     this.monthFirst = isMonthFirst(context.locale);
+    this.rows = new LenientRows(table);
     this.types.forEach((t, k) => this.typeByKey.set(t.key, k));
     this.dateCol = columnOf(table, 'date');
     this.typeCol = columnOf(table, 'type');
     this.repCol = columnOf(table, 'rep');
     this.customerCol = options.customers === false ? -1 : columnOf(table, 'customer');
-    this.cols = mappedColumns(table);
     this.repCoder = this.repCol >= 0 ? new LabelCoder(this.timeZone) : null;
     this.customerCoder = this.customerCol >= 0 ? new LabelCoder(this.timeZone) : null;
-    this.rowsRead = Math.max(0, table.values.length - table.headerIndex - 1);
-    this.next = table.headerIndex + 1;
   }
 
   get done(): boolean {
-    return this.next >= this.table.values.length;
+    return this.rows.done;
+  }
+
+  /** Rows below the header row, and the rows skipped and problems met so far. */
+  log(): ReadLog {
+    return this.rows.log();
   }
 
   private typeCode(raw: unknown): number {
@@ -136,65 +131,51 @@ export class ActivityReader {
    * the previous block's buffers are overwritten: that block is then gone.
    */
   read(maxRows = Infinity, reuse = false): ActivityColumns {
-    const { table, cols, dateCol, typeCol, repCol, customerCol, skipped, problems } = this;
-    const values = table.values;
-    const capacity = Math.min(Math.max(0, values.length - this.next), maxRows);
-    let b = this.buffers;
-    if (!reuse || !b || b.sheetRows.length < capacity) {
-      b = {
-        sheetRows: new Int32Array(capacity),
-        date: new Float64Array(capacity),
-        type: new Int32Array(capacity),
-        rep: new Int32Array(repCol >= 0 ? capacity : 0),
-        customer: new Int32Array(customerCol >= 0 ? capacity : 0),
-      };
-      this.buffers = b;
-    }
-    const firstSheetRow = table.firstSheetRow ?? 1;
+    const { rows, dateCol, typeCol, repCol, customerCol, repCoder, customerCoder } = this;
+    const capacity = Math.min(rows.remaining, maxRows);
+    const b =
+      reuse && this.buffers && this.buffers.sheetRows.length >= capacity
+        ? this.buffers
+        : {
+            sheetRows: new Int32Array(capacity),
+            date: new Float64Array(capacity),
+            type: new Int32Array(capacity),
+            rep: new Int32Array(repCol >= 0 ? capacity : 0),
+            customer: new Int32Array(customerCol >= 0 ? capacity : 0),
+          };
+    this.buffers = b;
     let n = 0;
-    let r = this.next;
-    for (; r < values.length && n < capacity; r++) {
-      const row = values[r];
-      const sheetRow = firstSheetRow + r;
-      if (isBlankRow(row, cols)) {
-        skipped.add('blank', sheetRow);
-        continue;
-      }
-      const rawDate = dateCol >= 0 ? row[dateCol] : undefined;
-      const ms = this.dateOf(rawDate);
-      if (ms !== ms) {
-        if (!isBlank(rawDate)) {
-          recordProblem(problems, table, 'date', dateCol, sheetRow, rawDate, 'notADate');
+    if (capacity > 0) {
+      rows.forEach((row, sheetRow) => {
+        const rawDate = dateCol >= 0 ? row[dateCol] : undefined;
+        const ms = this.dateOf(rawDate);
+        if (ms !== ms) {
+          if (!isBlank(rawDate)) rows.problem('date', dateCol, sheetRow, rawDate, 'notADate');
+          rows.skipped.add('noDate', sheetRow);
+          return false;
         }
-        skipped.add('noDate', sheetRow);
-        continue;
-      }
-      const code = typeCol >= 0 ? this.typeCode(row[typeCol]) : -1;
-      if (code < 0) {
-        skipped.add('noValue', sheetRow);
-        continue;
-      }
-      b.sheetRows[n] = sheetRow;
-      b.date[n] = ms;
-      b.type[n] = code;
-      if (this.repCoder) b.rep[n] = this.repCoder.code(row[repCol]);
-      if (this.customerCoder) b.customer[n] = this.customerCoder.code(row[customerCol]);
-      n++;
+        const code = typeCol >= 0 ? this.typeCode(row[typeCol]) : -1;
+        if (code < 0) {
+          rows.skipped.add('noValue', sheetRow);
+          return false;
+        }
+        b.sheetRows[n] = sheetRow;
+        b.date[n] = ms;
+        b.type[n] = code;
+        if (repCoder) b.rep[n] = repCoder.code(row[repCol]);
+        if (customerCoder) b.customer[n] = customerCoder.code(row[customerCol]);
+        return ++n === capacity;
+      });
     }
-    this.next = r;
-    const labelColumn = (codes: Int32Array, coder: LabelCoder | null): LabelColumn | null =>
-      coder ? { codes: codes.subarray(0, n), keys: coder.keys, labels: coder.labels } : null;
     return {
       length: n,
       sheetRows: b.sheetRows.subarray(0, n),
       date: b.date.subarray(0, n),
       type: b.type.subarray(0, n),
       types: this.types,
-      rep: labelColumn(b.rep, this.repCoder),
-      customer: labelColumn(b.customer, this.customerCoder),
-      rowsRead: this.rowsRead,
-      skipped,
-      problems,
+      rep: repCoder ? repCoder.column(b.rep, n) : null,
+      customer: customerCoder ? customerCoder.column(b.customer, n) : null,
+      ...rows.log(),
     };
   }
 }

@@ -1,5 +1,5 @@
+import { Parsers } from '../core/args';
 import type { SheetContext } from '../core/context';
-import { decimalSeparatorOf, isMonthFirst } from '../core/context';
 import { NOT_A_DATE, parseDate } from '../core/dates';
 import { normalizeLabel } from '../core/labels';
 import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
@@ -7,7 +7,7 @@ import { isBlank } from '../core/values';
 import { displayOf } from './deals';
 import { dayOfInstant, overlapDays } from './periods';
 import type { EntityTable, ReadLog } from './table';
-import { columnOf, isBlankRow, mappedColumns, recordProblem, SkipLog } from './table';
+import { columnOf, LenientRows } from './table';
 
 /**
  * Lenient reader of a campaigns table. Rows with the same name (rule 4) form one
@@ -44,44 +44,31 @@ export interface CampaignColumns extends ReadLog {
 }
 
 export function readCampaigns(table: EntityTable, context: SheetContext): CampaignColumns {
-  const { timeZone } = context;
-  const decimal = decimalSeparatorOf(context.locale);
-  const monthFirst = isMonthFirst(context.locale);
-  const values = table.values;
-  const firstSheetRow = table.firstSheetRow ?? 1;
+  const { decimal, monthFirst, timeZone } = new Parsers(context);
   const nameCol = columnOf(table, 'name');
   const typeCol = columnOf(table, 'type');
   const costCol = columnOf(table, 'cost');
   const startCol = columnOf(table, 'start');
   const endCol = columnOf(table, 'end');
-  const cols = mappedColumns(table);
   const campaigns: Campaign[] = [];
   const byKey = new Map<string, number>();
   const costs: CampaignCost[] = [];
-  const skipped = new SkipLog();
-  const problems: ReadLog['problems'] = [];
+  const rows = new LenientRows(table);
 
   const day = (field: string, column: number, sheetRow: number, raw: unknown): number => {
     if (column < 0 || isBlank(raw)) return NaN;
     const parsed = parseDate(raw, monthFirst, timeZone);
     if (parsed === NOT_A_DATE || parsed === null) {
-      return recordProblem(problems, table, field, column, sheetRow, raw, 'notADate');
+      return rows.problem(field, column, sheetRow, raw, 'notADate');
     }
     return dayOfInstant(parsed, timeZone);
   };
 
-  const rowsRead = Math.max(0, values.length - table.headerIndex - 1);
-  for (let r = table.headerIndex + 1; r < values.length; r++) {
-    const row = values[r];
-    const sheetRow = firstSheetRow + r;
-    if (isBlankRow(row, cols)) {
-      skipped.add('blank', sheetRow);
-      continue;
-    }
+  rows.forEach((row, sheetRow) => {
     const rawName = nameCol >= 0 ? row[nameCol] : undefined;
     if (isBlank(rawName)) {
-      skipped.add('noValue', sheetRow);
-      continue;
+      rows.skipped.add('noValue', sheetRow);
+      return;
     }
     const name = displayOf(rawName, timeZone);
     const key = normalizeLabel(name);
@@ -99,7 +86,7 @@ export function readCampaigns(table: EntityTable, context: SheetContext): Campai
     if (costCol >= 0) {
       const parsed = parseNumber(row[costCol], decimal);
       if (parsed === NOT_A_NUMBER) {
-        recordProblem(problems, table, 'cost', costCol, sheetRow, row[costCol], 'notANumber');
+        rows.problem('cost', costCol, sheetRow, row[costCol], 'notANumber');
       } else if (parsed !== null) cost = parsed;
     }
     campaign.cost += cost;
@@ -114,8 +101,8 @@ export function readCampaigns(table: EntityTable, context: SheetContext): Campai
       if (!(campaign.endDay >= endDay + 1)) campaign.endDay = endDay + 1;
     }
     costs.push({ campaign: index, cost, startDay, endDay: endDay + 1 });
-  }
-  return { campaigns, byKey, costs, rowsRead, skipped, problems };
+  });
+  return { campaigns, byKey, costs, ...rows.log() };
 }
 
 /**

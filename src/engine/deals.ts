@@ -9,6 +9,7 @@ import { toProbability } from '../core/probability';
 import { StatusClass, StatusClassifier } from '../core/status';
 import { describeValue, isBlank, isDate } from '../core/values';
 import type { DealFieldId } from '../mapping/fields';
+import { headerOf, SkipLog } from './table';
 
 /**
  * The shared reader of a deals table: one pass over the rows turns the mapped columns
@@ -136,10 +137,6 @@ export interface DealColumns {
   readonly problems: DealProblem[];
 }
 
-// Printable ASCII without "-" and "_", single spaces between words: rule 4 is then just
-// lower case, which spares most labels the NFD and regex work.
-const PLAIN_LABEL = /^[\x21-\x2c\x2e-\x5e\x60-\x7e]+(?: [\x21-\x2c\x2e-\x5e\x60-\x7e]+)*$/;
-
 /** Codes raw cells as normalised labels, memoised by raw value. */
 export class LabelCoder {
   readonly keys: string[] = [];
@@ -155,7 +152,7 @@ export class LabelCoder {
     let code = -1;
     if (!isBlank(raw)) {
       const shown = displayOf(raw, this.timeZone);
-      const key = PLAIN_LABEL.test(shown) ? shown.toLowerCase() : normalizeLabel(shown);
+      const key = normalizeLabel(shown);
       const known = this.byKey.get(key);
       if (known !== undefined) code = known;
       else {
@@ -171,6 +168,11 @@ export class LabelCoder {
     }
     return code;
   }
+
+  /** The first `n` codes of `codes` as a label column of this coder's labels. */
+  column(codes: Int32Array, n: number): LabelColumn {
+    return { codes: codes.subarray(0, n), keys: this.keys, labels: this.labels };
+  }
 }
 
 /** How a cell reads as a label: Dates as their day in the zone, text trimmed. */
@@ -185,12 +187,6 @@ export function displayOf(raw: unknown, timeZone: string): string {
 // sandboxed realms (Jest's vm context), and costs nothing to avoid.
 const DateClass = Date;
 const NO_VALUE = NaN;
-
-function headerOf(table: DealTable, column: number, field: DealFieldId): string {
-  const cell = table.values[table.headerIndex]?.[column];
-  const text = isBlank(cell) ? '' : String(cell).trim();
-  return text === '' ? field : text;
-}
 
 /** Typed buffers of one block, reused from block to block. */
 interface Buffers {
@@ -217,6 +213,8 @@ export const DEAL_BLOCK_ROWS = 65536;
 export class DealReader {
   readonly mapped: ReadonlySet<DealFieldId>;
   readonly problems: DealProblem[] = [];
+  /** Blank rows (every mapped cell blank), which no block holds. */
+  readonly skipped = new SkipLog();
   readonly stageCoder: LabelCoder;
   readonly labelFields: readonly DealLabelField[];
   readonly labelCoders: readonly LabelCoder[];
@@ -315,8 +313,7 @@ export class DealReader {
     const mappedCols = this.mappedCols;
     const labelCols = this.labelCols;
     const coders = this.labelCoders;
-    const problems = this.problems;
-    const stages = this.stages;
+    const { problems, skipped, stages } = this;
     const usesAmount = uses.amount ?? 0;
     const usesCost = uses.cost ?? 0;
     const usesProbability = uses.probability ?? 0;
@@ -375,7 +372,10 @@ export class DealReader {
           break;
         }
       }
-      if (blank) continue;
+      if (blank) {
+        skipped.add('blank', firstSheetRow + r);
+        continue;
+      }
       const sheetRow = firstSheetRow + r;
       const rawStatus = statusCol >= 0 ? row[statusCol] : undefined;
       const stage = stages ? this.stageCoder.code(rawStatus) : -1;
@@ -466,19 +466,14 @@ export class DealReader {
   private columns(b: Buffers, n: number): DealColumns {
     const labels: Partial<Record<DealLabelField, LabelColumn>> = {};
     this.labelFields.forEach((field, k) => {
-      const coder = this.labelCoders[k];
-      labels[field] = { codes: b.labels[k].subarray(0, n), keys: coder.keys, labels: coder.labels };
+      labels[field] = this.labelCoders[k].column(b.labels[k], n);
     });
     return {
       length: n,
       rows: b.rows.subarray(0, n),
       sheetRows: b.sheetRows.subarray(0, n),
       status: b.status.subarray(0, n),
-      stage: {
-        codes: b.stage.subarray(0, n),
-        keys: this.stageCoder.keys,
-        labels: this.stageCoder.labels,
-      },
+      stage: this.stageCoder.column(b.stage, n),
       amount: b.amount.subarray(0, n),
       cost: b.cost.subarray(0, n),
       probability: b.probability.subarray(0, n),

@@ -1,5 +1,5 @@
+import { Parsers } from '../core/args';
 import type { SheetContext } from '../core/context';
-import { decimalSeparatorOf, isMonthFirst } from '../core/context';
 import { NOT_A_DATE, parseDate } from '../core/dates';
 import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
 import { isBlank } from '../core/values';
@@ -7,7 +7,7 @@ import type { FeedbackScale } from '../mapping/schema';
 import type { LabelColumn } from './deals';
 import { displayOf, LabelCoder } from './deals';
 import type { EntityTable, ReadLog } from './table';
-import { columnOf, isBlankRow, mappedColumns, recordProblem, SkipLog } from './table';
+import { columnOf, LenientRows, rowsBelowHeader } from './table';
 
 /**
  * Lenient reader of the reps' feedback: a date, a score on the scale of the mapping
@@ -35,58 +35,46 @@ export function readFeedback(
   context: SheetContext,
   scale: FeedbackScale,
 ): FeedbackColumns {
-  const { timeZone } = context;
-  const decimal = decimalSeparatorOf(context.locale);
-  const monthFirst = isMonthFirst(context.locale);
+  const { decimal, monthFirst, timeZone } = new Parsers(context);
   const { min, max } = scaleBounds(scale);
-  const values = table.values;
-  const firstSheetRow = table.firstSheetRow ?? 1;
   const dateCol = columnOf(table, 'date');
   const repCol = columnOf(table, 'rep');
   const scoreCol = columnOf(table, 'score');
   const commentCol = columnOf(table, 'comment');
-  const cols = mappedColumns(table);
-  const capacity = Math.max(0, values.length - table.headerIndex - 1);
+  const capacity = rowsBelowHeader(table);
   const sheetRows = new Int32Array(capacity);
   const date = new Float64Array(capacity);
   const score = new Float64Array(capacity);
   const repCodes = new Int32Array(capacity);
   const repCoder = new LabelCoder(timeZone);
   const comments: string[] = [];
-  const skipped = new SkipLog();
-  const problems: ReadLog['problems'] = [];
+  const rows = new LenientRows(table);
 
   let n = 0;
-  for (let r = table.headerIndex + 1; r < values.length; r++) {
-    const row = values[r];
-    const sheetRow = firstSheetRow + r;
-    if (isBlankRow(row, cols)) {
-      skipped.add('blank', sheetRow);
-      continue;
-    }
+  rows.forEach((row, sheetRow) => {
     const rawDate = dateCol >= 0 ? row[dateCol] : undefined;
     const parsedDate = parseDate(rawDate, monthFirst, timeZone);
     let value = NaN;
     const rawScore = scoreCol >= 0 ? row[scoreCol] : undefined;
     const parsed = parseNumber(rawScore, decimal);
     if (parsed === NOT_A_NUMBER) {
-      recordProblem(problems, table, 'score', scoreCol, sheetRow, rawScore, 'notANumber');
+      rows.problem('score', scoreCol, sheetRow, rawScore, 'notANumber');
     } else if (parsed !== null) {
       if (parsed >= min && parsed <= max) value = parsed;
-      else recordProblem(problems, table, 'score', scoreCol, sheetRow, rawScore, 'scoreOutOfRange');
+      else rows.problem('score', scoreCol, sheetRow, rawScore, 'scoreOutOfRange');
     }
     if (parsedDate === NOT_A_DATE || parsedDate === null) {
       if (parsedDate === NOT_A_DATE) {
-        recordProblem(problems, table, 'date', dateCol, sheetRow, rawDate, 'notADate');
+        rows.problem('date', dateCol, sheetRow, rawDate, 'notADate');
       }
-      skipped.add('noDate', sheetRow);
-      continue;
+      rows.skipped.add('noDate', sheetRow);
+      return;
     }
     const comment =
       commentCol >= 0 && !isBlank(row[commentCol]) ? displayOf(row[commentCol], timeZone) : '';
     if (value !== value && comment === '') {
-      skipped.add('noValue', sheetRow);
-      continue;
+      rows.skipped.add('noValue', sheetRow);
+      return;
     }
     sheetRows[n] = sheetRow;
     date[n] = parsedDate;
@@ -94,19 +82,14 @@ export function readFeedback(
     repCodes[n] = repCol >= 0 ? repCoder.code(row[repCol]) : -1;
     comments.push(comment);
     n++;
-  }
+  });
   return {
     length: n,
     sheetRows: sheetRows.subarray(0, n),
     date: date.subarray(0, n),
     score: score.subarray(0, n),
-    rep:
-      repCol >= 0
-        ? { codes: repCodes.subarray(0, n), keys: repCoder.keys, labels: repCoder.labels }
-        : null,
+    rep: repCol >= 0 ? repCoder.column(repCodes, n) : null,
     comment: commentCol >= 0 ? comments : null,
-    rowsRead: capacity,
-    skipped,
-    problems,
+    ...rows.log(),
   };
 }

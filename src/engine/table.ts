@@ -64,8 +64,13 @@ export function headerOf(table: EntityTable, column: number, field: string): str
   return text === '' ? field : text;
 }
 
+/** Rows below the header row, blank ones included. */
+export function rowsBelowHeader(table: EntityTable): number {
+  return Math.max(0, table.values.length - table.headerIndex - 1);
+}
+
 /** The distinct mapped columns of a table. */
-export function mappedColumns(table: EntityTable): number[] {
+function mappedColumns(table: EntityTable): number[] {
   const cols = new Set<number>();
   for (const field of Object.keys(table.columns)) {
     const c = columnOf(table, field);
@@ -74,27 +79,81 @@ export function mappedColumns(table: EntityTable): number[] {
   return [...cols];
 }
 
-export function isBlankRow(row: readonly unknown[], columns: readonly number[]): boolean {
+function isBlankRow(row: readonly unknown[], columns: readonly number[]): boolean {
   for (let k = 0; k < columns.length; k++) if (!isBlank(row[columns[k]])) return false;
   return true;
 }
 
-/** Records a problem; returns NaN so a reader can write `x = problem(...)`. */
-export function recordProblem(
-  problems: EntityProblem[],
-  table: EntityTable,
-  field: string,
-  column: number,
-  sheetRow: number,
-  raw: unknown,
-  reason: EntityProblemReason,
-): number {
-  problems.push({
-    field,
-    header: headerOf(table, column, field),
-    sheetRow,
-    value: describeValue(raw),
-    reason,
-  });
-  return NaN;
+/**
+ * What every lenient reader does around its own row logic: go through the data rows
+ * below the header row, log the blank ones (every mapped cell blank) as skipped, and
+ * record the problems met.
+ */
+export class LenientRows {
+  readonly skipped = new SkipLog();
+  readonly problems: EntityProblem[] = [];
+  private readonly cols: readonly number[];
+  private next: number;
+
+  constructor(private readonly table: EntityTable) {
+    this.cols = mappedColumns(table);
+    this.next = table.headerIndex + 1;
+  }
+
+  /** Rows not yet gone through. */
+  get remaining(): number {
+    return Math.max(0, this.table.values.length - this.next);
+  }
+
+  /** True once every row has been gone through. */
+  get done(): boolean {
+    return this.next >= this.table.values.length;
+  }
+
+  /**
+   * Calls `each` with the next rows that are not blank and their 1-based sheet row,
+   * logging the blank ones; stops after the last row, or after a row for which `each`
+   * returns true (the next call goes on from there).
+   */
+  forEach(each: (row: readonly unknown[], sheetRow: number) => boolean | void): void {
+    const { values } = this.table;
+    const firstSheetRow = this.table.firstSheetRow ?? 1;
+    const { cols, skipped } = this;
+    let r = this.next;
+    while (r < values.length) {
+      const row = values[r];
+      const sheetRow = firstSheetRow + r;
+      r++;
+      if (isBlankRow(row, cols)) skipped.add('blank', sheetRow);
+      else if (each(row, sheetRow)) break;
+    }
+    this.next = r;
+  }
+
+  /** Records a problem; returns NaN so a reader can write `x = problem(...)`. */
+  problem(
+    field: string,
+    column: number,
+    sheetRow: number,
+    raw: unknown,
+    reason: EntityProblemReason,
+  ): number {
+    this.problems.push({
+      field,
+      header: headerOf(this.table, column, field),
+      sheetRow,
+      value: describeValue(raw),
+      reason,
+    });
+    return NaN;
+  }
+
+  /** The reader's log, for the data-quality tab. */
+  log(): ReadLog {
+    return {
+      rowsRead: rowsBelowHeader(this.table),
+      skipped: this.skipped,
+      problems: this.problems,
+    };
+  }
 }

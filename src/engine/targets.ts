@@ -1,12 +1,12 @@
+import { Parsers } from '../core/args';
 import type { SheetContext } from '../core/context';
-import { decimalSeparatorOf, isMonthFirst } from '../core/context';
 import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
 import { isBlank } from '../core/values';
 import type { LabelColumn } from './deals';
 import { LabelCoder } from './deals';
 import { overlapDays, parsePeriodCell } from './periods';
 import type { EntityTable, ReadLog } from './table';
-import { columnOf, isBlankRow, mappedColumns, recordProblem, SkipLog } from './table';
+import { columnOf, LenientRows, rowsBelowHeader } from './table';
 
 /**
  * Lenient reader of a targets table: each row is a target for a rep (blank: the whole
@@ -28,34 +28,22 @@ export function readTargets(
   context: SheetContext,
   fiscalYearStartMonth: number,
 ): TargetColumns {
-  const { timeZone } = context;
-  const decimal = decimalSeparatorOf(context.locale);
-  const monthFirst = isMonthFirst(context.locale);
-  const values = table.values;
-  const firstSheetRow = table.firstSheetRow ?? 1;
+  const { decimal, monthFirst, timeZone } = new Parsers(context);
   const repCol = columnOf(table, 'rep');
   const periodCol = columnOf(table, 'period');
   const targetCol = columnOf(table, 'target');
-  const cols = mappedColumns(table);
-  const capacity = Math.max(0, values.length - table.headerIndex - 1);
+  const capacity = rowsBelowHeader(table);
   const sheetRows = new Int32Array(capacity);
   const startDay = new Int32Array(capacity);
   const endDay = new Int32Array(capacity);
   const target = new Float64Array(capacity);
   const repCodes = new Int32Array(capacity);
   const repCoder = new LabelCoder(timeZone);
-  const skipped = new SkipLog();
-  const problems: ReadLog['problems'] = [];
+  const rows = new LenientRows(table);
   const periodMemo = new Map<unknown, ReturnType<typeof parsePeriodCell>>();
 
   let n = 0;
-  for (let r = table.headerIndex + 1; r < values.length; r++) {
-    const row = values[r];
-    const sheetRow = firstSheetRow + r;
-    if (isBlankRow(row, cols)) {
-      skipped.add('blank', sheetRow);
-      continue;
-    }
+  rows.forEach((row, sheetRow) => {
     const rawPeriod = periodCol >= 0 ? row[periodCol] : undefined;
     let range = periodMemo.get(rawPeriod);
     if (range === undefined && !periodMemo.has(rawPeriod)) {
@@ -65,18 +53,18 @@ export function readTargets(
     const rawTarget = targetCol >= 0 ? row[targetCol] : undefined;
     const parsed = parseNumber(rawTarget, decimal);
     if (parsed === NOT_A_NUMBER) {
-      recordProblem(problems, table, 'target', targetCol, sheetRow, rawTarget, 'notANumber');
+      rows.problem('target', targetCol, sheetRow, rawTarget, 'notANumber');
     }
     if (!range) {
       if (range === null) {
-        recordProblem(problems, table, 'period', periodCol, sheetRow, rawPeriod, 'notAPeriod');
+        rows.problem('period', periodCol, sheetRow, rawPeriod, 'notAPeriod');
       }
-      skipped.add('noDate', sheetRow);
-      continue;
+      rows.skipped.add('noDate', sheetRow);
+      return;
     }
     if (parsed === null || parsed === NOT_A_NUMBER || isBlank(rawTarget)) {
-      skipped.add('noValue', sheetRow);
-      continue;
+      rows.skipped.add('noValue', sheetRow);
+      return;
     }
     sheetRows[n] = sheetRow;
     startDay[n] = range.startDay;
@@ -84,20 +72,15 @@ export function readTargets(
     target[n] = parsed;
     repCodes[n] = repCol >= 0 ? repCoder.code(row[repCol]) : -1;
     n++;
-  }
+  });
   return {
     length: n,
     sheetRows: sheetRows.subarray(0, n),
-    rep:
-      repCol >= 0
-        ? { codes: repCodes.subarray(0, n), keys: repCoder.keys, labels: repCoder.labels }
-        : null,
+    rep: repCol >= 0 ? repCoder.column(repCodes, n) : null,
     startDay: startDay.subarray(0, n),
     endDay: endDay.subarray(0, n),
     target: target.subarray(0, n),
-    rowsRead: capacity,
-    skipped,
-    problems,
+    ...rows.log(),
   };
 }
 

@@ -190,7 +190,7 @@ function readTables(
   // Campaigns first: deals are attributed to them as they are read.
   const campaignsTable = tables.of('campaigns');
   const campaigns = campaignsTable ? readCampaigns(campaignsTable, context) : null;
-  const deals = readDeals(tables.deals(), mapping, context, periods.plan, campaigns);
+  const deals = readDeals(tables.deals(), mapping, context, periods, campaigns);
   const activitiesTable = tables.of('activities');
   const activities = activitiesTable ? readActivities(activitiesTable, context, periods) : null;
   const targetsTable = tables.of('targets');

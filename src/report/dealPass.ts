@@ -3,8 +3,8 @@ import type { CampaignColumns } from '../engine/campaigns';
 import { DealStats } from '../engine/dealStats';
 import type { DealColumns, LabelCoder } from '../engine/deals';
 import type { PeriodPlan } from '../engine/periods';
-import { bucketOf, boundsOf } from '../engine/periods';
-import { SkipLog } from '../engine/table';
+import { bucketOf } from '../engine/periods';
+import type { SkipLog } from '../engine/table';
 
 /**
  * Everything the report needs from the deals, gathered in one pass over the blocks of
@@ -42,6 +42,9 @@ export interface LazyLabels {
 
 export interface DealPassOptions {
   readonly plan: PeriodPlan;
+  /** The report's bounds of the overview slots and of the trend periods (ReportPeriods). */
+  readonly slotBounds: Float64Array;
+  readonly trendBounds: Float64Array;
   /** No date column: every row is in the current period. */
   readonly undated: boolean;
   readonly campaigns: CampaignColumns | null;
@@ -54,8 +57,8 @@ export interface DealPassOptions {
    * customers are many, so each lookup is slow, and most rows need none.
    */
   readonly customer: LazyLabels | undefined;
-  readonly headerIndex: number;
-  readonly firstSheetRow: number;
+  /** The reader's log of skipped rows (it logs the blank ones): the pass adds the undated ones. */
+  readonly skipped: SkipLog;
 }
 
 export class DealPass {
@@ -83,15 +86,8 @@ export class DealPass {
   rangeRevenue = 0;
   /** Earliest period instant of the deals dated up to the end of the current period. */
   rangeStart = Infinity;
-  readonly skipped = new SkipLog();
-  /** Rows in no period (no usable date). */
-  undatedRows = 0;
-
   private repSeen = new Uint8Array(64);
   private sourceCampaign = new Int32Array(16).fill(-2);
-  private next: number;
-  private readonly bounds: Float64Array;
-  private readonly trendBounds: Float64Array;
 
   constructor(private readonly o: DealPassOptions) {
     for (let s = 0; s < SLOTS; s++) this.slots.push(new DealStats());
@@ -99,15 +95,6 @@ export class DealPass {
     const campaigns = o.campaigns ? o.campaigns.campaigns.length : 0;
     this.campaignWon = new Int32Array(campaigns);
     this.campaignRevenue = new Float64Array(campaigns);
-    const { beforePrevious, previous, current } = o.plan;
-    this.bounds = Float64Array.of(
-      beforePrevious.start,
-      previous.start,
-      current.start,
-      current.until,
-    );
-    this.trendBounds = boundsOf(o.plan.trend);
-    this.next = o.headerIndex + 1;
   }
 
   /** Source code → campaign index (−1: none), each distinct source resolved once. */
@@ -123,14 +110,12 @@ export class DealPass {
   }
 
   add(b: DealColumns): void {
-    const { undated, plan } = this.o;
-    const [b0, b1, b2, b3] = this.bounds;
-    const trendBounds = this.trendBounds;
+    const { undated, plan, trendBounds, skipped } = this.o;
+    const [b0, b1, b2, b3] = this.o.slotBounds;
     const until = plan.current.until;
     const repCodes = b.labels.rep?.codes;
     const customer = this.o.customer;
     const source = this.o.source;
-    const firstSheetRow = this.o.firstSheetRow;
     if (this.o.rep) {
       this.repSeen = grow(this.repSeen, this.o.rep.keys.length, 0);
       while (this.reps.length < this.o.rep.keys.length) this.reps.push(new DealStats());
@@ -143,15 +128,12 @@ export class DealPass {
 
     for (let i = 0; i < b.length; i++) {
       const row = b.rows[i];
-      while (this.next < row) this.skipped.add('blank', firstSheetRow + this.next++);
-      this.next = row + 1;
       const p = period[i];
       let s = -1;
       let t = -1;
       if (undated) s = 0;
       else if (p !== p) {
-        this.undatedRows++;
-        this.skipped.add('noDate', b.sheetRows[i]);
+        skipped.add('noDate', b.sheetRows[i]);
       } else {
         if (p >= b0 && p < b3) s = p >= b2 ? 0 : p >= b1 ? 1 : 2;
         t = bucketOf(p, trendBounds);
@@ -223,11 +205,6 @@ export class DealPass {
     this.secondWon = grow(this.secondWon, size, Infinity);
   }
 
-  /** Blank rows after the last non-blank one. */
-  finish(rowCount: number): void {
-    while (this.next < rowCount) this.skipped.add('blank', this.o.firstSheetRow + this.next++);
-  }
-
   /** Customer counts of a slot (see CustomerAggregates). */
   customersOf(s: number, start: number, until: number) {
     const count = this.o.customer ? this.o.customer.coder.keys.length : 0;
@@ -260,7 +237,7 @@ export class DealPass {
     const counts = new Int32Array(this.trend.length);
     const count = this.o.customer ? this.o.customer.coder.keys.length : 0;
     for (let c = 0; c < count; c++) {
-      const k = bucketOf(this.firstWon[c], this.trendBounds);
+      const k = bucketOf(this.firstWon[c], this.o.trendBounds);
       if (k >= 0) counts[k]++;
     }
     return counts;

@@ -4,10 +4,10 @@ import type { DealSummary } from '../engine/dealStats';
 import { DealStats } from '../engine/dealStats';
 import type { DealLabelField, DealTable } from '../engine/deals';
 import { DEAL_BLOCK_ROWS, DealReader, LabelCoder } from '../engine/deals';
-import type { PeriodPlan } from '../engine/periods';
 import type { Mapping } from '../mapping/schema';
 import type { LazyLabels } from './dealPass';
 import { DealPass } from './dealPass';
+import type { ReportPeriods } from './periods';
 import { labelSet } from './tables';
 
 /**
@@ -31,7 +31,7 @@ export function readDeals(
   table: DealTable,
   mapping: Mapping,
   context: SheetContext,
-  plan: PeriodPlan,
+  periods: ReportPeriods,
   campaigns: CampaignColumns | null,
 ): DealsRead {
   const won = labelSet(mapping.status.won);
@@ -56,20 +56,20 @@ export function readDeals(
         }
       : undefined;
   const pass = new DealPass({
-    plan,
+    plan: periods.plan,
+    slotBounds: periods.slotBounds,
+    trendBounds: periods.trendBounds,
     undated,
     campaigns,
     rep: repCoder,
     source: lazyLabels('source'),
     customer: lazyLabels('customer'),
-    headerIndex: table.headerIndex,
-    firstSheetRow: 1,
+    skipped: reader.skipped,
   });
   while (!reader.done) {
     const block = reader.read(DEAL_BLOCK_ROWS, true);
     if (block.length > 0) pass.add(block);
   }
-  pass.finish(table.values.length);
   return {
     table,
     reader,

@@ -124,13 +124,7 @@ export function aggregateActivities(
 
 /** The read log for the data-quality tab, with the rows used. */
 export function activitiesLog(read: ActivitiesRead): ReadLog & { length: number } {
-  const { reader } = read;
-  return {
-    rowsRead: reader.rowsRead,
-    skipped: reader.skipped,
-    problems: reader.problems,
-    length: read.tally.rows,
-  };
+  return { ...read.reader.log(), length: read.tally.rows };
 }
 
 export function buildActivities(

@@ -4,6 +4,7 @@ import type { CampaignColumns } from '../../engine/campaigns';
 import type { DealProblem } from '../../engine/deals';
 import type { FeedbackColumns } from '../../engine/feedback';
 import type { EntityProblem, ReadLog, RowSkipReason } from '../../engine/table';
+import { rowsBelowHeader } from '../../engine/table';
 import type { TargetColumns } from '../../engine/targets';
 import type { EntityId } from '../../mapping/fields';
 import { ENTITIES } from '../../mapping/fields';
@@ -82,15 +83,16 @@ export function buildQuality(
 }
 
 function tableQualities(deals: DealsRead, others: OtherLogs, mapping: Mapping): TableQuality[] {
-  const { table: dealTable, pass, reader } = deals;
+  const { table: dealTable, reader } = deals;
   const tables: TableQuality[] = [];
-  const rowsRead = Math.max(0, dealTable.values.length - dealTable.headerIndex - 1);
+  const { skipped, problems } = reader;
+  const rowsRead = rowsBelowHeader(dealTable);
   tables.push(
     qualityOf(
       'deals',
       mapping.entities.deals.sheet,
-      { rowsRead, skipped: pass.skipped, problems: reader.problems },
-      rowsRead - pass.skipped.counts.blank - pass.undatedRows,
+      { rowsRead, skipped, problems },
+      rowsRead - skipped.counts.blank - skipped.counts.noDate,
     ),
   );
   const add = (id: EntityId, log: (ReadLog & { length?: number }) | null, used: number) => {
