@@ -1,4 +1,5 @@
 import { tag, unwrap } from './calls';
+import { CHART_OPTION_PAGES, undocumentedOptions } from './chartOptions';
 import { ChartHiddenDimensionStrategy, ChartMergeStrategy, ChartType, enumName } from './enums';
 import type { EmulatedRange, EmulatedSheet } from './spreadsheet';
 
@@ -39,6 +40,22 @@ interface ChartState {
   transpose: boolean;
   hiddenDimensionStrategy: GoogleAppsScript.Charts.ChartHiddenDimensionStrategy;
   mergeStrategy: GoogleAppsScript.Charts.ChartMergeStrategy;
+}
+
+/**
+ * Refuses an option the chart type does not document (see chartOptions.ts): Sheets would
+ * accept it and draw the chart without it.
+ */
+function checkOption(type: ChartTypeValue | null, option: string, value: unknown): void {
+  if (type === null) return;
+  const name = enumName(type);
+  const unknown = undocumentedOptions(name, option, value);
+  if (unknown.length === 0) return;
+  throw new Error(
+    `Chart option ${unknown.join(', ')} is not a documented option of a ${name} chart ` +
+      `(${CHART_OPTION_PAGES[name] ?? 'https://developers.google.com/apps-script/chart-configuration-options'}): ` +
+      'Sheets would ignore it.',
+  );
 }
 
 function cloneOption(value: unknown): unknown {
@@ -291,6 +308,8 @@ export class EmulatedChartBuilder implements BuilderApi {
     return this.typed(ChartType.TABLE);
   }
   setOption(option: string, value: unknown): Builder {
+    if (typeof option !== 'string' || option === '') throw new Error('Invalid argument: option');
+    checkOption(this.state.type, option, value);
     return this.option(option, value);
   }
   setPosition(
@@ -365,6 +384,7 @@ export class EmulatedChartBuilder implements BuilderApi {
     );
   }
   build(): EmbeddedChart {
+    for (const [option, value] of this.state.options) checkOption(this.state.type, option, value);
     return as(new EmulatedChart(this.sheet, copyState(this.state), this.chartId));
   }
 }
