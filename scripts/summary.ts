@@ -9,22 +9,15 @@
  * show (`;`-separated where the decimal separator is a comma), with charts.json (the
  * native charts as the add-on built them) and summary.json (the add-on's result).
  *
- * Unusable input exits non-zero with one line on stderr, and writes nothing: the files
- * go to a temporary folder that replaces --out only once everything is written.
+ * Unusable input exits non-zero with one line on stderr, and writes nothing. `--out`
+ * must be a new or empty folder, or hold only an earlier summary's files; nothing the
+ * command did not write is ever deleted or overwritten (scripts/lib/output.ts).
  */
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium';
+import { markPng, OutputError, prepareOutput } from './lib/output';
 import { cellA1, parseA1 } from '../emulator/a1';
 import { defaultTimeZone, localeOfCsv } from '../emulator/workbookLocale';
 import { decimalSeparatorOf } from '../src/core/context';
@@ -54,6 +47,8 @@ export interface SummaryCliOptions {
   readonly timeZone?: string;
   /** Also render the overview as a PNG there. */
   readonly png?: string;
+  /** How the overview becomes a PNG: headless Chromium unless given. */
+  readonly render?: (emulator: Emulator, tabName: string) => Promise<Buffer>;
 }
 
 /** The result the add-on's generateSummary returns (src/server/generate.ts). */
@@ -89,31 +84,6 @@ function csvFiles(folder: string): string[] {
   return files.sort();
 }
 
-/** Writes every file into a fresh folder next to `out`, then swaps it in. */
-function writeAtomically(out: string, files: Record<string, string>): string[] {
-  const target = path.resolve(out);
-  mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = `${target}.tmp-${process.pid}`;
-  rmSync(temporary, { recursive: true, force: true });
-  mkdirSync(temporary);
-  try {
-    for (const [name, text] of Object.entries(files))
-      writeFileSync(path.join(temporary, name), text);
-    if (existsSync(target)) {
-      const old = `${target}.old-${process.pid}`;
-      renameSync(target, old);
-      renameSync(temporary, target);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(temporary, target);
-    }
-  } catch (error) {
-    rmSync(temporary, { recursive: true, force: true });
-    throw error;
-  }
-  return Object.keys(files).map((name) => path.join(target, name));
-}
-
 /** Loads the folder, runs the built add-on's generation, writes the tabs. */
 export async function runSummary(options: SummaryCliOptions): Promise<SummaryCliResult> {
   const files = csvFiles(options.data);
@@ -130,6 +100,13 @@ export async function runSummary(options: SummaryCliOptions): Promise<SummaryCli
     throw new UsageError(`--today ${today}: expected YYYY-MM-DD`);
   if (!existsSync(CODE_JS))
     throw new UsageError('dist/Code.js is missing: run npm run build first');
+  let destination;
+  try {
+    destination = prepareOutput({ out: options.out, data: options.data, png: options.png });
+  } catch (error) {
+    if (error instanceof OutputError) throw new UsageError(error.message);
+    throw error;
+  }
 
   let sheets;
   try {
@@ -165,12 +142,15 @@ export async function runSummary(options: SummaryCliOptions): Promise<SummaryCli
   output['summary.json'] =
     JSON.stringify({ locale, timeZone, today, calls, result }, null, 2) + '\n';
 
-  const written = writeAtomically(options.out, output);
+  // The picture is rendered before anything is written: a failure there writes nothing.
+  let picture: Buffer | undefined;
   if (options.png) {
     const overview = result.tabs.find((t) => t.id === 'overview');
-    if (overview) await renderOverviewPng(emulator, overview.name, options.png);
+    if (overview)
+      picture = markPng(await (options.render ?? renderOverviewPng)(emulator, overview.name));
   }
-  return { out: path.resolve(options.out), files: written, result, calls };
+  const written = destination.write(output, picture);
+  return { out: destination.out, files: written, result, calls };
 }
 
 // ——— The README's picture ———
@@ -183,15 +163,11 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * The overview tab as a picture: its cells as they show (with their backgrounds and
- * weights) and its revenue chart drawn by chart.js from the chart's own ranges, in
- * headless Chromium.
+ * The overview tab as a picture (PNG bytes): its cells as they show (with their
+ * backgrounds and weights) and its revenue chart drawn by chart.js from the chart's own
+ * ranges, in headless Chromium.
  */
-export async function renderOverviewPng(
-  emulator: Emulator,
-  tabName: string,
-  file: string,
-): Promise<void> {
+export async function renderOverviewPng(emulator: Emulator, tabName: string): Promise<Buffer> {
   const snapshot = emulator.workbook.sheet(tabName).snapshot();
   const styles = snapshot.styles as Record<string, Record<string, unknown>>;
   const rows = snapshot.displayValues;
@@ -275,8 +251,7 @@ if (spec) new Chart(document.getElementById('canvas'), {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.setContent(html);
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    await page.screenshot({ path: file, fullPage: true });
+    return await page.screenshot({ fullPage: true });
   } finally {
     await browser.close();
   }
@@ -318,9 +293,11 @@ if (require.main === module) {
       const { out, files, result, calls } = await runSummary(options);
       console.log(result.message);
       for (const warning of result.warnings) console.log(`  ${warning}`);
+      const inOut = files.filter((file) => path.dirname(file) === out);
       console.log(
-        `${files.length} files in ${path.relative(process.cwd(), out) || '.'} (${calls} spreadsheet service calls)`,
+        `${inOut.length} files in ${path.relative(process.cwd(), out) || '.'} (${calls} spreadsheet service calls)`,
       );
+      for (const file of files) if (!inOut.includes(file)) console.log(`picture: ${file}`);
     } catch (error) {
       const code = error instanceof UsageError ? error.exitCode : 1;
       console.error(`summary: ${(error as Error).message}`);

@@ -76,7 +76,12 @@ describe.each(['fr', 'en'] as const)('samples/%s', (language) => {
     );
     const files = readdirSync(out).sort();
     expect(files).toEqual(
-      [...EXPECTED[language].map((name) => `${name}.csv`), 'charts.json', 'summary.json'].sort(),
+      [
+        '.sales-kpi-summary',
+        ...EXPECTED[language].map((name) => `${name}.csv`),
+        'charts.json',
+        'summary.json',
+      ].sort(),
     );
 
     const delimiter = language === 'fr' ? ';' : ',';
@@ -111,21 +116,18 @@ describe.each(['fr', 'en'] as const)('samples/%s', (language) => {
   });
 });
 
-test('a second run replaces the folder', () => {
+test('a second run replaces an earlier summary, and a folder of other files is refused', () => {
   const out = path.join(work, 'again');
-  mkdirSync(out);
-  writeFileSync(path.join(out, 'stale.csv'), 'old');
-  const run = summary(
-    '--data',
-    path.join(ROOT, 'samples', 'en'),
-    '--out',
-    out,
-    '--today',
-    '2026-11-15',
-  );
-  expect(run.status).toBe(0);
-  expect(readdirSync(out)).not.toContain('stale.csv');
-  expect(readdirSync(work).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
+  const args = ['--data', path.join(ROOT, 'samples', 'en'), '--out', out, '--today', '2026-11-15'];
+  expect(summary(...args).status).toBe(0);
+  expect(summary(...args).status).toBe(0);
+  expect(readdirSync(out)).toContain('KPI Overview.csv');
+  writeFileSync(path.join(out, 'stale.csv'), 'mine');
+  const refused = summary(...args);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toMatch(/^summary: --out .*: this folder is not empty/);
+  expect(readFileSync(path.join(out, 'stale.csv'), 'utf8')).toBe('mine');
+  expect(readdirSync(work).filter((f) => f.includes('.tmp-'))).toEqual([]);
 });
 
 describe('unusable input', () => {
