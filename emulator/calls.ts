@@ -16,6 +16,8 @@ const SERVICE_OF: Record<string, string> = {
   ChartOptions: 'SpreadsheetApp',
   DeveloperMetadata: 'SpreadsheetApp',
   DeveloperMetadataFinder: 'SpreadsheetApp',
+  DeveloperMetadataLocation: 'SpreadsheetApp',
+  TextFinder: 'SpreadsheetApp',
   Ui: 'Ui',
   Menu: 'Ui',
   PromptResponse: 'Ui',
@@ -138,6 +140,8 @@ export interface Boundary {
   check(method: string): void;
   /** What the caller catches when a method throws (an Error of the script's realm). */
   fail?(error: unknown): unknown;
+  /** Called after the method returned (to keep a journal of what happened in order). */
+  after?(method: string): void;
 }
 
 // Properties tools probe on any object (jest, util.inspect, promises): never "missing".
@@ -199,6 +203,7 @@ export function wrap<T>(value: T, boundary: Boundary): T {
             target,
             args.map((a) => (Array.isArray(a) ? a.map(unwrap) : unwrap(a))),
           );
+          boundary.after?.(method);
           return wrap(result, boundary);
         } catch (error) {
           throw boundary.fail ? boundary.fail(error) : error;

@@ -11,6 +11,40 @@ function onOpen(e) {
   if (e && e.authMode !== ScriptApp.AuthMode.NONE) menu.addItem('Settings', 'settings');
   menu.addToUi();
 }
+function onOpenCatchingARefusal(e) {
+  var language = 'en';
+  try {
+    language = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
+  } catch (error) {
+    Logger.log('caught: ' + error.message);
+  }
+  SpreadsheetApp.getUi().createAddonMenu().addItem('Summary (' + language + ')', 'summarize').addToUi();
+}
+function onOpenWithTheUserLocale(e) {
+  var locale = Session.getActiveUserLocale();
+  Logger.log(Utilities.formatString('locale %s', locale));
+  SpreadsheetApp.getUi().createAddonMenu().addItem('Summary (' + locale + ')', 'summarize').addToUi();
+}
+function openSidebar() {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput('<p>hi</p>'));
+}
+function writeWithoutFlush() {
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(100);
+  SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').setValue('x');
+  lock.releaseLock();
+}
+function writeThenFlush() {
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(100);
+  SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').setValue('x');
+  SpreadsheetApp.flush();
+  lock.releaseLock();
+}
+function documentServices() {
+  return [LockService.getDocumentLock(), PropertiesService.getDocumentProperties(), CacheService.getDocumentCache()]
+    .map(function (service) { return service === null ? 'null' : 'ok'; });
+}
 function onOpenReadingTheDocument() {
   var name = SpreadsheetApp.getActiveSpreadsheet().getName();
   SpreadsheetApp.getUi().createMenu(name).addToUi();
@@ -160,7 +194,85 @@ describe('authorization modes', () => {
     });
     expect(emulator.openEvent('LIMITED').source?.getId()).toBe(emulator.workbook.id);
   });
+  it('stops the menu in NONE after a refused call, even one the script caught', () => {
+    const emulator = createEmulator();
+    emulator.load(SCRIPT);
+    emulator.runAs('NONE', 'onOpenCatchingARefusal', emulator.openEvent('NONE'));
+    expect(emulator.refused).toEqual(['SpreadsheetApp.getActiveSpreadsheet']);
+    expect(emulator.ui.addonMenu).toBeUndefined();
+    // The same code in LIMITED may read the document: the menu is there.
+    emulator.runAs('LIMITED', 'onOpenCatchingARefusal', emulator.openEvent('LIMITED'));
+    expect(emulator.refused).toEqual([]);
+    expect(emulator.ui.addonMenu?.items[0]).toMatchObject({ caption: 'Summary (en_US)' });
+  });
+  it('allows menus, Logger, Utilities and the user locale in NONE', () => {
+    const emulator = createEmulator({ userLocale: 'fr' });
+    emulator.load(SCRIPT);
+    emulator.runAs('NONE', 'onOpenWithTheUserLocale', emulator.openEvent('NONE'));
+    expect(emulator.refused).toEqual([]);
+    expect(emulator.ui.addonMenu?.items[0]).toMatchObject({ caption: 'Summary (fr)' });
+    expect(emulator.logs.map((l) => l.message)).toEqual(['locale fr']);
+    for (const method of [
+      'Session.getActiveUser',
+      'Session.getScriptTimeZone',
+      'CacheService.getDocumentCache',
+      'LockService.getScriptLock',
+      'HtmlService.createHtmlOutput',
+      'ScriptApp.getProjectTriggers',
+      'Ui.alert',
+      'SpreadsheetApp.flush',
+    ]) {
+      expect([method, deniedIn('NONE', method)]).toEqual([method, expect.any(String)]);
+    }
+  });
+  it('opens no sidebar or dialog in LIMITED, but builds menus', () => {
+    const emulator = createEmulator();
+    emulator.load(SCRIPT);
+    expect(() => emulator.runAs('LIMITED', 'openSidebar')).toThrow(
+      'You do not have permission to call Ui.showSidebar',
+    );
+    expect(emulator.ui.sidebars).toHaveLength(0);
+    for (const method of ['Ui.showModalDialog', 'Ui.showModelessDialog', 'Ui.alert', 'Ui.prompt']) {
+      expect(deniedIn('LIMITED', method)).toBeDefined();
+    }
+    expect(deniedIn('LIMITED', 'Session.getActiveUser')).toBeDefined();
+    expect(deniedIn('LIMITED', 'Ui.createAddonMenu')).toBeUndefined();
+    expect(deniedIn('LIMITED', 'Range.setValues')).toBeUndefined();
+    emulator.run('openSidebar');
+    expect(emulator.ui.sidebars).toHaveLength(1);
+  });
+  it('returns null for the document services outside a containing document', () => {
+    const emulator = createEmulator({ documentServices: { lock: false } });
+    emulator.load(SCRIPT);
+    expect(emulator.run('documentServices')).toEqual(['null', 'ok', 'ok']);
+    emulator.documentServices.properties = false;
+    emulator.documentServices.cache = false;
+    expect(emulator.run('documentServices')).toEqual(['null', 'null', 'null']);
+  });
+  it('fails an execution that releases a lock before flushing its changes', () => {
+    const emulator = createEmulator();
+    emulator.load(SCRIPT);
+    expect(() => emulator.run('writeWithoutFlush')).toThrow(
+      'call SpreadsheetApp.flush() before releaseLock()',
+    );
+    expect(() => emulator.run('writeThenFlush')).not.toThrow();
+    const lenient = createEmulator({ requireFlushBeforeRelease: false });
+    lenient.load(SCRIPT);
+    lenient.execute(() => {
+      lenient.globals.LockService.getDocumentLock().waitLock(10);
+      lenient.spreadsheet.getSheets()[0].getRange('A1').setValue(1);
+      lenient.globals.LockService.getDocumentLock().releaseLock(); // another Lock object
+      expect(lenient.locks.unflushedReleases).toEqual([]);
+    });
+  });
   it('keeps custom functions read-only', () => {
+    expect(deniedIn('CUSTOM_FUNCTION', 'Session.getActiveUserLocale')).toBeUndefined();
+    expect(deniedIn('CUSTOM_FUNCTION', 'Session.getScriptTimeZone')).toBeDefined();
+    expect(deniedIn('CUSTOM_FUNCTION', 'Session.getActiveUser')).toBeDefined();
+    expect(deniedIn('CUSTOM_FUNCTION', 'Spreadsheet.toast')).toBeDefined();
+    expect(deniedIn('CUSTOM_FUNCTION', 'Sheet.insertSheet')).toBeDefined();
+    expect(deniedIn('CUSTOM_FUNCTION', 'Cache.get')).toBeUndefined();
+    expect(deniedIn('CUSTOM_FUNCTION', 'CacheService.getDocumentCache')).toBeUndefined();
     expect(deniedIn('CUSTOM_FUNCTION', 'Range.getValues')).toBeUndefined();
     expect(deniedIn('CUSTOM_FUNCTION', 'Range.setValues')).toBeDefined();
     expect(deniedIn('CUSTOM_FUNCTION', 'SpreadsheetApp.getUi')).toBeDefined();

@@ -14,7 +14,7 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import vm from 'vm';
-import { CallCounter, tag, wrap, type Boundary } from './calls';
+import { CallCounter, serviceOf, tag, wrap, type Boundary } from './calls';
 import { csvFileName, toCsv } from './csv';
 import {
   AuthMode,
@@ -34,6 +34,7 @@ import { loadCsvFolder } from './importCsv';
 import {
   CacheStore,
   Clock,
+  type DocumentServices,
   EmulatedCacheService,
   EmulatedConsole,
   EmulatedHtmlService,
@@ -49,6 +50,7 @@ import {
   PropertyStore,
   UiRecorder,
   type LogEntry,
+  type MenuSpec,
 } from './services';
 import {
   api,
@@ -81,6 +83,7 @@ export type {
   LogEntry,
 } from './services';
 export { UiRecorder, LockControl, Clock } from './services';
+export type { DocumentServices } from './services';
 export { formatValue, formatJavaDate, DEFAULT_NUMBER_FORMAT } from './format';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -207,6 +210,22 @@ export interface EmulatorOptions {
   formulaPrefixes?: string[];
   /** Initial authorization mode, default FULL. */
   authMode?: AuthModeName;
+  /**
+   * Which document-scoped services exist (default all): false makes
+   * getDocumentLock / getDocumentProperties / getDocumentCache return null, as outside a
+   * containing document.
+   */
+  documentServices?: Partial<DocumentServices>;
+  /**
+   * Fail an execution that released a lock with spreadsheet changes not yet flushed
+   * (default true). The record is kept in `locks.unflushedReleases` either way.
+   */
+  requireFlushBeforeRelease?: boolean;
+  /**
+   * The Cloud project the script runs as (default "emulated-project"): developer
+   * metadata with PROJECT visibility is seen only by the project that wrote it.
+   */
+  project?: string;
   /** Print Logger/console output too (it is always recorded in `logs`). */
   echoLogs?: boolean;
 }
@@ -230,12 +249,27 @@ export interface Emulator {
   };
   readonly authMode: AuthModeName;
   setAuthMode(mode: AuthModeName): void;
+  /** Switch document-scoped services on or off (see EmulatorOptions.documentServices). */
+  documentServices: DocumentServices;
+  /**
+   * Calls refused by the authorization mode in the latest execution (and, for an
+   * execution in NONE, in the global code run by load()), in order.
+   */
+  readonly refused: readonly string[];
+  /** The Cloud project the script runs as now (see EmulatorOptions.project). */
+  project: string;
   /** Evaluates a script (e.g. dist/Code.js) in a fresh context with these globals. */
   load(code: string, filename?: string): vm.Context;
   /** The context of the last load(), or the one given: its arrays and Dates are used. */
   useRealm(context: vm.Context | null): void;
   /** Calls a top-level function of the loaded script as one execution (locks released after). */
   run(name: string, ...args: unknown[]): unknown;
+  /**
+   * Runs `body` as one execution of a script loaded elsewhere: refusals are recorded
+   * afresh, and at the end locks are released, a menu built in NONE after a refused call
+   * is dropped, and a lock released before flush() fails the execution.
+   */
+  execute<T>(body: () => T): T;
   /** Same, in another authorization mode (restored afterwards). */
   runAs(mode: AuthModeName, name: string, ...args: unknown[]): unknown;
   /** The `e` of a simple onOpen trigger in that mode (no `source` in NONE). */
@@ -260,6 +294,7 @@ const SPREADSHEET_KINDS = new Set([
   'DeveloperMetadata',
   'DeveloperMetadataFinder',
   'DeveloperMetadataLocation',
+  'TextFinder',
 ]);
 const SCOPES: Record<string, string> = {
   SpreadsheetApp: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
@@ -267,39 +302,102 @@ const SCOPES: Record<string, string> = {
   Session: 'https://www.googleapis.com/auth/userinfo.email',
   LockService: 'https://www.googleapis.com/auth/script.storage',
   CacheService: 'https://www.googleapis.com/auth/script.storage',
+  HtmlService: 'https://www.googleapis.com/auth/script.container.ui',
+  ScriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
 };
 
 /**
- * Why a method may not run in an authorization mode, or undefined if it may. NONE (an
- * add-on's onOpen before it is used in the document) has no access to the document,
- * properties or the user; CUSTOM_FUNCTION (a formula) may read but not change the
- * spreadsheet, and has no UI.
+ * The page every authorization-mode rule below comes from. Its table (columns NONE |
+ * LIMITED | CUSTOM_FUNCTION | FULL) reads, row by row:
+ *   "Access to user data | Locale only | Locale only | Locale only | Yes"
+ *   "Access to document, form, presentation, or spreadsheet | No | Yes | Yes — read-only | Yes"
+ *   "Access to user interface | Add menu items | Add menu items | No | Yes"
+ *   "Access to `Properties` | No | Yes | Yes | Yes"
+ *   "Other services | `Logger` `Utilities` | Any services that don't access user data | Any
+ *    services that don't access user data | All services"
+ */
+export const AUTH_MODES_PAGE =
+  'https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle';
+
+/** Methods that change the spreadsheet (or what the user sees of it). */
+export function isSpreadsheetWrite(method: string): boolean {
+  const [kind, name] = method.split('.');
+  if (method === 'SpreadsheetApp.setActiveSheet' || method === 'SpreadsheetApp.setActiveRange') {
+    return true;
+  }
+  return (
+    SPREADSHEET_KINDS.has(kind) &&
+    /^(set|insert|delete|clear|append|add|remove|update|move|activate|hide|show|toast|rename|auto|merge|new|sort|copy|protect|replace|duplicate|expand|collapse|group|ungroup|trim|randomize)/.test(
+      name,
+    )
+  );
+}
+
+/** Building an add-on menu: what every mode but CUSTOM_FUNCTION may do with the UI. */
+function isMenuCall(method: string): boolean {
+  const [kind, name] = method.split('.');
+  return (
+    method === 'SpreadsheetApp.getUi' ||
+    method === 'Ui.createAddonMenu' ||
+    method === 'Ui.createMenu' ||
+    (kind === 'Menu' && name !== undefined)
+  );
+}
+
+/** The user's data beyond the locale: who they are. */
+function isUserData(method: string): boolean {
+  return (
+    method === 'Session.getActiveUser' ||
+    method === 'Session.getEffectiveUser' ||
+    method === 'Session.getTemporaryActiveUserKey' ||
+    method.startsWith('User.')
+  );
+}
+
+/**
+ * Why a method may not run in an authorization mode, or undefined if it may. Every rule
+ * quotes ${AUTH_MODES_PAGE} (see its table above) unless another address is given.
  */
 export function deniedIn(mode: AuthModeName, method: string): string | undefined {
-  const [kind, name] = method.split('.');
+  const [kind] = method.split('.');
   if (mode === 'NONE') {
-    if (kind === 'SpreadsheetApp' && name !== 'getUi' && name !== 'flush')
+    // "NONE: Access to user interface: Add menu items"; "Other services: Logger Utilities";
+    // "Access to user data: Locale only" (Session.getActiveUserLocale).
+    if (isMenuCall(method)) return undefined;
+    if (kind === 'Logger' || kind === 'console') return undefined;
+    if (kind === 'Utilities' || kind === 'Blob') return undefined;
+    if (method === 'Session.getActiveUserLocale') return undefined;
+    // "Access to document, form, presentation, or spreadsheet: No"; "Access to
+    // Properties: No"; every other service needs an authorization NONE does not have.
+    if (SPREADSHEET_KINDS.has(kind) || kind === 'SpreadsheetApp' || kind === 'Ui') {
       return SCOPES.SpreadsheetApp;
-    if (SPREADSHEET_KINDS.has(kind)) return SCOPES.SpreadsheetApp;
-    if (kind === 'PropertiesService' || kind === 'Properties') return SCOPES.PropertiesService;
-    if (method === 'LockService.getDocumentLock') return SCOPES.LockService;
-    if (method === 'CacheService.getDocumentCache') return SCOPES.CacheService;
-    if (method === 'Session.getActiveUser' || method === 'Session.getEffectiveUser') {
-      return SCOPES.Session;
     }
+    if (kind === 'PropertiesService' || kind === 'Properties') return SCOPES.PropertiesService;
+    const service = serviceOf(method);
+    return SCOPES[service] ?? SCOPES.Session;
+  }
+  if (mode === 'LIMITED') {
+    // "LIMITED: Access to user data: Locale only".
+    if (isUserData(method)) return SCOPES.Session;
+    // "Access to user interface: Add menu items"; "Add-ons can't open sidebars or
+    // dialogs while executing in AuthMode.LIMITED."
+    if (kind === 'Ui' && !isMenuCall(method)) return SCOPES.HtmlService;
+    if (method === 'Spreadsheet.toast') return SCOPES.HtmlService;
+    return undefined;
   }
   if (mode === 'CUSTOM_FUNCTION') {
-    if (kind === 'Ui' || kind === 'Menu' || method === 'SpreadsheetApp.getUi') return 'ui';
-    if (kind === 'LockService' || kind === 'HtmlService') return 'custom function';
-    if (
-      /^(Spreadsheet|Sheet|Range|EmbeddedChartBuilder|DeveloperMetadata)$/.test(kind) &&
-      /^(set|insert|delete|clear|append|add|remove|update|move|activate|hide|show|toast|rename|auto|merge|new)/.test(
-        name,
-      )
-    ) {
-      return 'custom function';
+    // "CUSTOM_FUNCTION: Access to user interface: No".
+    if (kind === 'Ui' || kind === 'Menu' || method === 'SpreadsheetApp.getUi') {
+      return SCOPES.HtmlService;
     }
-    if (kind === 'Properties' && /^(set|delete)/.test(name)) return 'custom function';
+    // "Access to user data: Locale only": Session gives the locale and nothing else.
+    if (kind === 'Session' && method !== 'Session.getActiveUserLocale') return SCOPES.Session;
+    if (isUserData(method)) return SCOPES.Session;
+    // "Access to document, form, presentation, or spreadsheet: Yes — read-only".
+    if (isSpreadsheetWrite(method) || method === 'SpreadsheetApp.flush') {
+      return SCOPES.SpreadsheetApp;
+    }
+    return undefined;
   }
   return undefined;
 }
@@ -315,14 +413,29 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const locks = new LockControl(clock);
   let authMode: AuthModeName = options.authMode ?? 'FULL';
   let context: vm.Context | null = null;
+  const documentServices: DocumentServices = {
+    lock: true,
+    properties: true,
+    cache: true,
+    ...options.documentServices,
+  };
+  const requireFlush = options.requireFlushBeforeRelease ?? true;
+  let refused: string[] = [];
+  let refusedAtLoad: string[] = [];
 
   const boundary: Boundary = {
     counter: calls,
     check(method) {
       const scope = deniedIn(authMode, method);
       if (scope === undefined) return;
-      const required = scope.startsWith('https://') ? ` Required permissions: ${scope}` : '';
-      throw new Error(`You do not have permission to call ${method}.${required}`);
+      refused.push(method);
+      throw new Error(
+        `You do not have permission to call ${method}. Required permissions: ${scope}`,
+      );
+    },
+    after(method) {
+      if (method === 'SpreadsheetApp.flush') locks.pendingWrites = false;
+      else if (isSpreadsheetWrite(method)) locks.pendingWrites = true;
     },
     // Apps Script service errors are the script's own Errors, named "Exception".
     fail(error) {
@@ -355,6 +468,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
   for (const tab of initial) workbook.addSheetWithValues(tab.name, tab.values, tab.numberFormats);
   workbook.active = workbook.sheets[0];
+  if (options.project) workbook.project = options.project;
 
   const stores = {
     document: new PropertyStore(),
@@ -370,9 +484,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const raw = {
     SpreadsheetApp: new EmulatedSpreadsheetApp(workbook, emulatedUi),
     HtmlService: new EmulatedHtmlService(options.files ?? {}),
-    PropertiesService: new EmulatedPropertiesService(stores),
-    LockService: new EmulatedLockService(locks),
-    CacheService: new EmulatedCacheService(caches),
+    PropertiesService: new EmulatedPropertiesService(stores, documentServices),
+    LockService: new EmulatedLockService(locks, documentServices),
+    CacheService: new EmulatedCacheService(caches, documentServices),
     Utilities: new EmulatedUtilities(clock),
     Session: new EmulatedSession({
       userLocale: options.userLocale ?? locale.split(/[_-]/)[0],
@@ -407,10 +521,40 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (!context) throw new Error('Nothing loaded: call emulator.load(code) first');
     const fn: unknown = context[name];
     if (typeof fn !== 'function') throw new Error(`The loaded script has no top-level ${name}`);
+    return execute(() => (fn as (...a: unknown[]) => unknown)(...args));
+  };
+
+  const execute = <T>(body: () => T): T => {
+    const menusBefore = [...ui.menus];
+    refused = [];
+    locks.unflushedReleases = [];
     try {
-      return (fn as (...a: unknown[]) => unknown)(...args);
+      return body();
     } finally {
-      locks.endExecution();
+      endExecution(menusBefore);
+    }
+  };
+
+  /**
+   * What the end of an execution does: locks are released and pending changes are
+   * committed. In NONE, a call refused by the mode (even one the script caught) stops the
+   * menu: "If your add-on tries to use these services in `onOpen`, `onInstall`, or global
+   * scope, permissions fail and other calls, such as filling in menus, stop." and "If the
+   * authorization mode prohibits the global statements, both the global statements and
+   * `onOpen` fail to run." (${AUTH_MODES_PAGE})
+   */
+  const endExecution = (menusBefore: MenuSpec[] | null) => {
+    locks.endExecution();
+    locks.pendingWrites = false;
+    if (menusBefore && authMode === 'NONE' && refused.length + refusedAtLoad.length > 0) {
+      ui.menus.splice(0, ui.menus.length, ...menusBefore);
+    }
+    if (requireFlush && locks.unflushedReleases.length > 0) {
+      const scopes = locks.unflushedReleases.join(', ');
+      locks.unflushedReleases = [];
+      throw new Error(
+        `A ${scopes} lock was released with spreadsheet changes not flushed: call SpreadsheetApp.flush() before releaseLock() (https://developers.google.com/apps-script/reference/lock/lock#releaseLock()).`,
+      );
     }
   };
 
@@ -445,9 +589,22 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     setAuthMode(mode) {
       authMode = mode;
     },
+    documentServices,
+    get refused() {
+      return authMode === 'NONE' ? [...refusedAtLoad, ...refused] : refused;
+    },
+    get project() {
+      return workbook.project;
+    },
+    set project(name: string) {
+      workbook.project = name;
+    },
     load(code, filename = 'Code.js') {
       context = vm.createContext({ ...globals });
+      refused = [];
       vm.runInContext(code, context, { filename });
+      refusedAtLoad = refused;
+      refused = [];
       useRealm(context);
       return context;
     },
@@ -455,6 +612,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       useRealm(ctx ?? context);
     },
     run,
+    execute,
     runAs(mode, name, ...args) {
       const previous = authMode;
       authMode = mode;
@@ -472,7 +630,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return event;
     },
     endExecution() {
-      locks.endExecution();
+      endExecution(null);
     },
     snapshot() {
       return workbook.snapshot();

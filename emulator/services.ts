@@ -407,6 +407,30 @@ function htmlSpec(output: HtmlOutput): HtmlSpec {
 }
 
 // ---------------------------------------------------------------------------------
+// Document-scoped services
+
+/**
+ * Whether the document-scoped services exist in this execution. Each may be switched
+ * off to behave as Apps Script does outside a containing document (a script run from
+ * a standalone project's editor, a web app):
+ * - LockService.getDocumentLock: "If this method is called outside of the context of a
+ *   containing document (such as from a standalone script or webapp), null is returned."
+ *   https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()
+ * - PropertiesService.getDocumentProperties: "When document properties are not available
+ *   this method returns null."
+ *   https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties()
+ * - CacheService.getDocumentCache: "If this method is called outside of the context of a
+ *   containing document (such as from a standalone script or web app), this method
+ *   returns null."
+ *   https://developers.google.com/apps-script/reference/cache/cache-service#getDocumentCache()
+ */
+export interface DocumentServices {
+  lock: boolean;
+  properties: boolean;
+  cache: boolean;
+}
+
+// ---------------------------------------------------------------------------------
 // PropertiesService
 
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
@@ -487,10 +511,12 @@ export class EmulatedPropertiesService implements Pick<
 > {
   constructor(
     readonly stores: { document: PropertyStore; script: PropertyStore; user: PropertyStore },
+    private readonly available: DocumentServices = { lock: true, properties: true, cache: true },
   ) {
     tag(this, 'PropertiesService');
   }
   getDocumentProperties(): Properties {
+    if (!this.available.properties) return null as unknown as Properties;
     return as(new EmulatedProperties(this.stores.document));
   }
   getScriptProperties(): Properties {
@@ -515,6 +541,16 @@ interface LockSlot {
 /** The locks of the emulated world, and the helpers tests use to contend for them. */
 export class LockControl {
   private slots = new Map<LockScope, LockSlot>();
+  /** The spreadsheet was changed since the last SpreadsheetApp.flush(). */
+  pendingWrites = false;
+  /**
+   * Locks released while changes were still pending, one entry per release. The Lock
+   * reference: "Note that if you are working with a spreadsheet, you should call
+   * SpreadsheetApp.flush() prior to releasing the lock, to commit all pending changes to
+   * the spreadsheet while you still have exclusive access to it."
+   * https://developers.google.com/apps-script/reference/lock/lock#releaseLock()
+   */
+  unflushedReleases: LockScope[] = [];
   constructor(private readonly clock: Clock) {}
   slot(scope: LockScope): LockSlot {
     let slot = this.slots.get(scope);
@@ -600,6 +636,7 @@ export class EmulatedLock implements Pick<
     }
   }
   releaseLock(): void {
+    if (this.held && this.control.pendingWrites) this.control.unflushedReleases.push(this.scope);
     if (this.held) this.control.release(this.scope);
     this.held = false;
   }
@@ -612,10 +649,14 @@ export class EmulatedLockService implements Pick<
   GoogleAppsScript.Lock.LockService,
   'getDocumentLock' | 'getScriptLock' | 'getUserLock'
 > {
-  constructor(private readonly control: LockControl) {
+  constructor(
+    private readonly control: LockControl,
+    private readonly available: DocumentServices = { lock: true, properties: true, cache: true },
+  ) {
     tag(this, 'LockService');
   }
   getDocumentLock(): Lock {
+    if (!this.available.lock) return null as unknown as Lock;
     return as(new EmulatedLock(this.control, 'document'));
   }
   getScriptLock(): Lock {
@@ -691,10 +732,14 @@ export class EmulatedCacheService implements Pick<
   GoogleAppsScript.Cache.CacheService,
   'getDocumentCache' | 'getScriptCache' | 'getUserCache'
 > {
-  constructor(readonly stores: { document: CacheStore; script: CacheStore; user: CacheStore }) {
+  constructor(
+    readonly stores: { document: CacheStore; script: CacheStore; user: CacheStore },
+    private readonly available: DocumentServices = { lock: true, properties: true, cache: true },
+  ) {
     tag(this, 'CacheService');
   }
   getDocumentCache(): Cache | null {
+    if (!this.available.cache) return null;
     return as(new EmulatedCache(this.stores.document));
   }
   getScriptCache(): Cache {

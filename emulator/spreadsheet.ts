@@ -139,6 +139,19 @@ export interface MetadataEntry {
   value: string | null;
   visibility: string;
   sheet: EmulatedSheet | null;
+  /** The Cloud project that wrote it. */
+  project: string;
+}
+
+/**
+ * Whether the script (running as `project`) sees a metadata entry. The
+ * DeveloperMetadataVisibility reference: "Document-visible metadata is accessible from
+ * any developer project with access to the document." and "Project-visible metadata is
+ * only visible to and accessible by the developer project that created the metadata."
+ * https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-visibility
+ */
+export function visibleTo(project: string, entry: MetadataEntry): boolean {
+  return entry.visibility !== 'PROJECT' || entry.project === project;
 }
 
 export class EmulatedDeveloperMetadataLocation {
@@ -234,7 +247,8 @@ export class EmulatedDeveloperMetadataFinder implements Pick<
     return this.add((m) => (m.sheet ? 'SHEET' : 'SPREADSHEET') === type);
   }
   find(): DeveloperMetadata[] {
-    return this.spreadsheet.metadata
+    return this.spreadsheet
+      .visibleMetadata()
       .filter((m) => this.sheet === null || m.sheet === this.sheet)
       .filter((m) => this.filters.every((f) => f(m)))
       .map((m) => api<DeveloperMetadata>(new EmulatedDeveloperMetadata(this.spreadsheet, m)));
@@ -1159,7 +1173,8 @@ export class EmulatedSheet implements SheetApi {
     return api(this);
   }
   getDeveloperMetadata(): DeveloperMetadata[] {
-    return this.parent.metadata
+    return this.parent
+      .visibleMetadata()
       .filter((m) => m.sheet === this)
       .map((m) => api<DeveloperMetadata>(new EmulatedDeveloperMetadata(this.parent, m)));
   }
@@ -1314,6 +1329,8 @@ export class EmulatedSpreadsheet implements SpreadsheetApi {
   sheets: EmulatedSheet[] = [];
   active!: EmulatedSheet;
   metadata: MetadataEntry[] = [];
+  /** The Cloud project the script runs as (developer metadata visibility). */
+  project = 'emulated-project';
   private sheetIds = 0;
   private metadataIds = 0;
   private chartIds = 0;
@@ -1414,7 +1431,13 @@ export class EmulatedSpreadsheet implements SpreadsheetApi {
       value,
       visibility: vis,
       sheet,
+      project: this.project,
     });
+  }
+
+  /** The metadata the script's project may see (see visibleTo). */
+  visibleMetadata(): MetadataEntry[] {
+    return this.metadata.filter((m) => visibleTo(this.project, m));
   }
 
   private defaultSheetName(): string {
@@ -1528,7 +1551,7 @@ export class EmulatedSpreadsheet implements SpreadsheetApi {
     return api(this);
   }
   getDeveloperMetadata(): DeveloperMetadata[] {
-    return this.metadata
+    return this.visibleMetadata()
       .filter((m) => m.sheet === null)
       .map((m) => api<DeveloperMetadata>(new EmulatedDeveloperMetadata(this, m)));
   }

@@ -7,6 +7,7 @@ import { asCustomFunction } from './functions/adapter';
 import type { FunctionServices } from './functions/define';
 import { FUNCTIONS } from './functions/registry';
 import { showAboutDialog, showFunctionReferenceDialog } from './ui/dialogs';
+import type { OpenEvent } from './ui/menu';
 import { installMenu } from './ui/menu';
 import * as mappingServer from './server/api';
 import type { DraftMapping } from './server/types';
@@ -28,12 +29,14 @@ for (const definition of FUNCTIONS) {
   formulas[definition.name] = asCustomFunction(definition, formulaServices);
 }
 
-export function onOpen(): void {
-  installMenu();
+/** The add-on menu; `e.authMode` says what it may read (see installMenu). */
+export function onOpen(e?: OpenEvent): void {
+  installMenu(e);
 }
 
-export function onInstall(): void {
-  installMenu();
+/** As the add-on guide asks: onInstall calls onOpen, so the menu appears at once. */
+export function onInstall(e?: OpenEvent): void {
+  onOpen(e);
 }
 
 export function showAbout(): void {

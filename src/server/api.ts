@@ -18,7 +18,9 @@ import {
   readStoredMapping,
   writeStoredMapping,
 } from './mappingStore';
+import type { MessageKey } from './messages';
 import { message } from './messages';
+import { documentLock, flushAndRelease, MissingDocumentService } from './documentServices';
 import { analyzeDraft, detectedScaleOf } from './preview';
 import { buildState, toEntityDetection } from './state';
 import type { DraftAnalysis, DraftMapping, EntityDetection, MappingState } from './types';
@@ -86,7 +88,7 @@ export function saveMapping(mapping: DraftMapping): MappingState {
   if (!checked.ok) {
     throw new Error(message(language, 'mappingNotSaved', { reason: checked.errors.join('; ') }));
   }
-  const store = documentStore();
+  const store = withDocument(language, documentStore);
   withDocumentLock(language, () => {
     try {
       writeStoredMapping(checked.mapping, store);
@@ -108,7 +110,7 @@ export function saveMapping(mapping: DraftMapping): MappingState {
 /** Deletes the saved mapping and returns fresh detection. */
 export function resetMapping(): MappingState {
   const workbook = readWorkbook();
-  const store: PropertyStore = documentStore();
+  const store: PropertyStore = withDocument(workbook.language, documentStore);
   withDocumentLock(workbook.language, () => deleteStoredMapping(store));
   return buildState(workbook.sheets, workbook.context, { kind: 'none' });
 }
@@ -121,9 +123,25 @@ function inputError(language: Language, detail: string): Error {
   );
 }
 
+const MISSING_SERVICE_KEYS: Record<MissingDocumentService['service'], MessageKey> = {
+  lock: 'errorNoDocumentLock',
+  properties: 'errorNoDocumentProperties',
+};
+
+/** Runs `get`; a document service missing here becomes one sentence for the user. */
+function withDocument<T>(language: Language, get: () => T): T {
+  try {
+    return get();
+  } catch (error) {
+    if (!(error instanceof MissingDocumentService)) throw error;
+    const reason = message(language, MISSING_SERVICE_KEYS[error.service]);
+    throw new Error(message(language, 'mappingNotSaved', { reason }), { cause: error });
+  }
+}
+
 /** Two saves at once would interleave their chunks: one at a time per document. */
 function withDocumentLock(language: Language, work: () => void): void {
-  const lock = LockService.getDocumentLock();
+  const lock = withDocument(language, documentLock);
   if (!lock.tryLock(10000)) {
     throw new Error(
       message(language, 'mappingNotSaved', { reason: message(language, 'mappingErrorBusy') }),
@@ -132,6 +150,6 @@ function withDocumentLock(language: Language, work: () => void): void {
   try {
     work();
   } finally {
-    lock.releaseLock();
+    flushAndRelease(lock);
   }
 }

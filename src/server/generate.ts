@@ -26,13 +26,15 @@ import { findOwnedTabs, writeTabs } from '../writer/write';
 import { readStoredMapping } from './mappingStore';
 import { entityName, message } from './messages';
 import { contextOf } from './workbook';
+import { documentLock, flushAndRelease, MissingDocumentService } from './documentServices';
 
 type Values = readonly (readonly unknown[])[];
 
 /** How long a click waits for a generation already running before it is refused. */
 export const LOCK_WAIT_MS = 2000;
 
-export type SummaryErrorKind = 'busy' | 'noDeals' | 'dealsSheetMissing' | 'options' | 'unexpected';
+export type SummaryErrorKind =
+  'busy' | 'noDeals' | 'dealsSheetMissing' | 'options' | 'noDocument' | 'unexpected';
 
 /** What the sidebar (and the menu) get back: JSON-safe, in the spreadsheet's language. */
 export interface SummaryResult {
@@ -231,7 +233,13 @@ export function generateSummary(input?: unknown): SummaryResult {
   }
   const options = parsed.options;
 
-  const lock = LockService.getDocumentLock();
+  let lock: GoogleAppsScript.Lock.Lock;
+  try {
+    lock = documentLock();
+  } catch (error) {
+    if (!(error instanceof MissingDocumentService)) throw error;
+    return failure(language, 'noDocument', message(language, 'errorNoDocumentLock') + '.');
+  }
   if (!lock.tryLock(LOCK_WAIT_MS))
     return failure(language, 'busy', message(language, 'summaryBusy'));
   try {
@@ -253,6 +261,7 @@ export function generateSummary(input?: unknown): SummaryResult {
       sheetNames: all.map((s) => s.name),
       owned,
     });
+    showOverview(spreadsheet, written);
 
     const { rowsRead, rowsSkipped, problems } = counts(report);
     const qualityTab = written.find((t) => t.id === 'quality')?.name ?? TAB_NAMES.quality[language];
@@ -288,8 +297,21 @@ export function generateSummary(input?: unknown): SummaryResult {
     const detail = String((error as Error)?.message ?? error);
     return failure(language, 'unexpected', message(language, 'summaryUnexpected', { detail }));
   } finally {
-    lock.releaseLock();
+    flushAndRelease(lock);
   }
+}
+
+/**
+ * Makes the overview the active tab: insertSheet leaves the last tab it created active,
+ * which would otherwise greet the user with the data-quality tab.
+ */
+function showOverview(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  written: readonly { readonly id: TabId; readonly name: string }[],
+): void {
+  const overview = written.find((t) => t.id === 'overview');
+  const sheet = overview ? spreadsheet.getSheetByName(overview.name) : null;
+  if (sheet) spreadsheet.setActiveSheet(sheet);
 }
 
 /** Menu "Generate KPI summary": the same, with the result in a toast or an alert. */
@@ -300,11 +322,6 @@ export function generateSummaryFromMenu(): void {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const text = [result.message, ...result.warnings].join(' ');
     spreadsheet.toast(text, title, 10);
-    const overview = result.tabs.find((t) => t.id === 'overview');
-    if (overview) {
-      const sheet = spreadsheet.getSheetByName(overview.name);
-      if (sheet) sheet.activate();
-    }
   } else {
     const ui = SpreadsheetApp.getUi();
     ui.alert(title, result.message, ui.ButtonSet.OK);

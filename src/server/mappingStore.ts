@@ -1,4 +1,5 @@
 import type { Mapping } from '../mapping/schema';
+import { documentProperties } from './documentServices';
 import {
   MAPPING_VERSION,
   joinFromStorage,
@@ -36,8 +37,9 @@ export const CHUNK_BYTES = 9000;
 /** The document's properties may hold 500 KB in all; leave room for other features. */
 export const MAX_MAPPING_BYTES = 400 * 1024;
 
+/** The document's properties; throws MissingDocumentService outside a document. */
 export function documentStore(): PropertyStore {
-  return PropertiesService.getDocumentProperties();
+  return documentProperties();
 }
 
 /** Pure: what a properties record holds under the mapping's keys. */

@@ -36,6 +36,10 @@ const EN = {
   mappingErrorWonAndLost: 'the status “{status}” cannot be both won and lost',
   mappingErrorTooLarge: 'the mapping is too large to store ({size} KB, the limit is {limit} KB)',
   mappingErrorBusy: 'another save is in progress, try again in a moment',
+  errorNoDocumentLock:
+    'the document lock is not available here (open the spreadsheet and use Extensions → Sales KPI, not the script editor)',
+  errorNoDocumentProperties:
+    'the document properties are not available here (open the spreadsheet and use Extensions → Sales KPI, not the script editor)',
   // KPI summary (src/server/generate.ts).
   summaryTitle: 'KPI summary',
   summaryDone: 'KPI summary written: {tabs} tabs · rows read: {read} · rows skipped: {skipped}.',
@@ -99,6 +103,10 @@ const FR: Record<keyof typeof EN, string> = {
   mappingErrorTooLarge:
     'l’association est trop volumineuse pour être enregistrée ({size} Ko, la limite est de {limit} Ko)',
   mappingErrorBusy: 'un autre enregistrement est en cours, réessayez dans un instant',
+  errorNoDocumentLock:
+    'le verrou du document n’est pas disponible ici (ouvrez la feuille de calcul et passez par Extensions → Sales KPI, pas par l’éditeur de script)',
+  errorNoDocumentProperties:
+    'les propriétés du document ne sont pas disponibles ici (ouvrez la feuille de calcul et passez par Extensions → Sales KPI, pas par l’éditeur de script)',
   summaryTitle: 'Synthèse KPI',
   summaryDone:
     'Synthèse KPI écrite : {tabs} onglets · lignes lues : {read} · lignes ignorées : {skipped}.',

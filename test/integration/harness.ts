@@ -87,11 +87,7 @@ export function execution(emulator: Emulator, globals?: Record<string, unknown>)
   const run = (name: string, ...args: unknown[]) => {
     const fn: unknown = context[name];
     if (typeof fn !== 'function') throw new Error(`dist/Code.js has no top-level ${name}`);
-    try {
-      return (fn as (...a: unknown[]) => unknown)(...args);
-    } finally {
-      emulator.endExecution();
-    }
+    return emulator.execute(() => (fn as (...a: unknown[]) => unknown)(...args));
   };
   return {
     context,

@@ -1,0 +1,157 @@
+/**
+ * The add-on where Apps Script is stricter than a plain run: onOpen in AuthMode.NONE,
+ * document services that are null outside a document, flush before unlock, and which
+ * tab the user lands on. Run from the built dist/Code.js against the emulator.
+ */
+import type { Emulator, MenuEntry } from '../../emulator/index';
+import type { MappingState } from '../../src/server/types';
+import { execution, sampleEmulator } from './harness';
+
+function captions(emulator: Emulator): string[] {
+  return (emulator.ui.addonMenu?.items ?? [])
+    .filter((item): item is Extract<MenuEntry, { type: 'item' }> => item.type === 'item')
+    .map((item) => item.caption);
+}
+
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return String((error as Error).message);
+  }
+  throw new Error('expected an error');
+}
+
+describe('onOpen and onInstall', () => {
+  it.each(['fr', 'en'] as const)(
+    'in AuthMode.NONE (%s) call nothing but the menu and the user locale',
+    (sample) => {
+      const emulator = sampleEmulator(sample);
+      const run = execution(emulator);
+      emulator.calls.reset();
+      run.runAs('NONE', 'onOpen', emulator.openEvent('NONE'));
+      expect(emulator.refused).toEqual([]);
+      expect(Object.keys(emulator.calls.byMethod)).toEqual([
+        'Menu.addItem',
+        'Menu.addSeparator',
+        'Menu.addToUi',
+        'Session.getActiveUserLocale',
+        'SpreadsheetApp.getUi',
+        'Ui.createAddonMenu',
+      ]);
+      expect(captions(emulator)).toHaveLength(4);
+    },
+  );
+
+  it('names the menu in the user’s language in NONE, the spreadsheet’s otherwise', () => {
+    const emulator = sampleEmulator('fr', { userLocale: 'en_GB' });
+    const run = execution(emulator);
+    run.runAs('NONE', 'onOpen', emulator.openEvent('NONE'));
+    expect(captions(emulator)[0]).toBe('Map my columns');
+    run.runAs('LIMITED', 'onOpen', emulator.openEvent('LIMITED'));
+    expect(captions(emulator)[0]).toBe('Associer mes colonnes');
+  });
+
+  it('onInstall builds the same menu through onOpen, in any mode', () => {
+    const emulator = sampleEmulator('en');
+    execution(emulator).runAs('NONE', 'onInstall', emulator.openEvent('NONE'));
+    expect(emulator.refused).toEqual([]);
+    expect(captions(emulator)).toEqual([
+      'Map my columns',
+      'Generate KPI summary',
+      'Function reference',
+      'About',
+    ]);
+  });
+
+  it('run from the editor (no event) reads the spreadsheet locale', () => {
+    const emulator = sampleEmulator('fr', { userLocale: 'en' });
+    execution(emulator).run('onOpen');
+    expect(captions(emulator)[0]).toBe('Associer mes colonnes');
+  });
+});
+
+describe('outside a containing document', () => {
+  it('generateSummary says the document lock is missing and writes nothing', () => {
+    const emulator = sampleEmulator('en', { documentServices: { lock: false } });
+    const before = emulator.workbook.sheets.map((s) => s.name);
+    const result = execution(emulator).call<{ ok: boolean; message: string; error: unknown }>(
+      'generateSummary',
+      { today: '2026-11-15' },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.message).toBe(
+      'The KPI summary was not written: the document lock is not available here (open the spreadsheet and use Extensions → Sales KPI, not the script editor).',
+    );
+    expect(result.error).toMatchObject({ kind: 'noDocument' });
+    expect(emulator.workbook.sheets.map((s) => s.name)).toEqual(before);
+  });
+
+  it('saveMapping says the document properties are missing (French), not a TypeError', () => {
+    const emulator = sampleEmulator('fr');
+    const run = execution(emulator);
+    const state = run.call<MappingState>('getMappingState');
+    emulator.documentServices.properties = false;
+    const message = errorOf(() => run.call('saveMapping', state.draft));
+    expect(message).toMatch(/^L’association n’a pas été enregistrée/);
+    expect(message).toContain('les propriétés du document ne sont pas disponibles ici');
+    expect(message).not.toMatch(/TypeError|null/);
+  });
+
+  it('saveMapping and resetMapping say the document lock is missing', () => {
+    const emulator = sampleEmulator('en');
+    const run = execution(emulator);
+    const state = run.call<MappingState>('getMappingState');
+    emulator.documentServices.lock = false;
+    for (const call of [
+      () => run.call('saveMapping', state.draft),
+      () => run.call('resetMapping'),
+    ]) {
+      const message = errorOf(call);
+      expect(message).toContain('the document lock is not available here');
+      expect(message).not.toMatch(/TypeError|null/);
+    }
+    expect(emulator.properties.document.size).toBe(0);
+  });
+});
+
+describe('under the document lock', () => {
+  it('generateSummary and saveMapping flush before releasing the lock', () => {
+    const emulator = sampleEmulator('en');
+    const run = execution(emulator);
+    emulator.calls.reset();
+    run.call('generateSummary', { today: '2026-11-15' });
+    const state = run.call<MappingState>('getMappingState');
+    run.call('saveMapping', state.draft);
+    run.call('resetMapping');
+    const log = emulator.calls.log.filter(
+      (m) => m === 'SpreadsheetApp.flush' || m === 'Lock.releaseLock' || m === 'Lock.tryLock',
+    );
+    expect(log).toEqual([
+      'Lock.tryLock',
+      'SpreadsheetApp.flush',
+      'Lock.releaseLock',
+      'Lock.tryLock',
+      'SpreadsheetApp.flush',
+      'Lock.releaseLock',
+      'Lock.tryLock',
+      'SpreadsheetApp.flush',
+      'Lock.releaseLock',
+    ]);
+  });
+});
+
+describe('after Generate', () => {
+  it.each([
+    ['en', 'KPI Overview'],
+    ['fr', 'Synthèse KPI'],
+  ] as const)('the sidebar’s Generate leaves the overview active (%s)', (sample, overview) => {
+    const emulator = sampleEmulator(sample);
+    execution(emulator).call('generateSummary', { today: '2026-11-15' });
+    expect(emulator.workbook.active.name).toBe(overview);
+    // Generating again (tabs rewritten in place) keeps the user on the overview.
+    emulator.workbook.active = emulator.workbook.sheets[0];
+    execution(emulator).call('generateSummary', { today: '2026-11-15' });
+    expect(emulator.workbook.active.name).toBe(overview);
+  });
+});
