@@ -1,6 +1,7 @@
 import type { SheetContext } from './context';
-import { decimalSeparatorOf, isMonthFirst } from './context';
-import { addCalendarDay, NOT_A_DATE, parseDate } from './dates';
+import type { DateOrder } from './context';
+import { dateOrderOf, decimalSeparatorOf } from './context';
+import { addCalendarDay, isInDateRange, NOT_A_DATE, parseDate } from './dates';
 import { KpiInputError, messages } from './errors';
 import { normalizeLabel } from './labels';
 import { NOT_A_NUMBER, parseNumber } from './numbers';
@@ -96,12 +97,12 @@ export function toLabelSet(value: unknown): Set<string> | undefined {
 /** Locale-bound parsers that throw errors naming argument, 1-based row and value. */
 export class Parsers {
   readonly decimal: ReturnType<typeof decimalSeparatorOf>;
-  readonly monthFirst: boolean;
+  readonly dateOrder: DateOrder;
   readonly timeZone: string;
 
   constructor(context: SheetContext) {
     this.decimal = decimalSeparatorOf(context.locale);
-    this.monthFirst = isMonthFirst(context.locale);
+    this.dateOrder = dateOrderOf(context.locale);
     this.timeZone = context.timeZone;
   }
 
@@ -118,7 +119,7 @@ export class Parsers {
 
   /** An instant in ms, or null when the cell is blank. */
   date(column: Column, row: number): number | null {
-    const parsed = parseDate(column.values[row], this.monthFirst, this.timeZone);
+    const parsed = parseDate(column.values[row], this.dateOrder, this.timeZone);
     if (parsed === NOT_A_DATE) {
       throw new KpiInputError(
         messages.notADate(column.name, row + 1, describeValue(column.values[row])),
@@ -132,7 +133,7 @@ export class Parsers {
     const single = Array.isArray(value) ? toColumn(name, value).values : [value];
     if (single.length !== 1)
       throw new KpiInputError(messages.notADateScalar(name, `a range of ${single.length} cells`));
-    const parsed = parseDate(single[0], this.monthFirst, this.timeZone);
+    const parsed = parseDate(single[0], this.dateOrder, this.timeZone);
     if (parsed === null) throw new KpiInputError(messages.required(name));
     if (parsed === NOT_A_DATE)
       throw new KpiInputError(messages.notADateScalar(name, describeValue(single[0])));
@@ -194,7 +195,7 @@ export class DateReader {
     const raw = this.column.values[row];
     if (raw instanceof Date) {
       const ms = raw.getTime();
-      if (!Number.isNaN(ms)) return ms;
+      if (isInDateRange(ms)) return ms;
       return this.parsers.date(this.column, row); // throws "is not a date"
     }
     // A Date from another realm (the emulator, a vm): each is a new key, so not memoised.

@@ -86,3 +86,59 @@ describe('calendar arithmetic in a zone', () => {
     expect(wallDateOf(ms, 'America/Santiago')).toEqual({ year: 2024, month: 9, day: 8 });
   });
 });
+
+describe('parseDate: dates as CRMs export them', () => {
+  it('reads an ISO instant with a UTC offset as that instant', () => {
+    const utc = Date.parse('2024-01-22T16:14:25Z');
+    expect(parseDate('2024-01-22T16:14:25.000+0000', 'dmy', PARIS)).toBe(utc);
+    expect(parseDate('2024-01-22T16:14:25Z', 'mdy', NY)).toBe(utc);
+    expect(parseDate('2024-01-22T17:14:25+01:00', 'dmy', 'UTC')).toBe(utc);
+    expect(parseDate('2024-01-22T11:14:25-05', 'dmy', 'UTC')).toBe(utc);
+    // 23:30 UTC is already the next day in Paris.
+    const late = parseDate('2024-01-22T23:30:00.000+0000', 'dmy', PARIS) as number;
+    expect(isoDay(late, PARIS)).toBe('2024-01-23');
+    expect(parseDate('2024-01-22T16:14:25+2500', 'dmy', PARIS)).toBe(NOT_A_DATE);
+  });
+
+  it('reads a date and time without offset as wall clock in the zone', () => {
+    expect(parseDate('2025-01-07 10:00:00', 'dmy', PARIS)).toBe(Date.parse('2025-01-07T09:00:00Z'));
+    expect(parseDate('2017-03-01', 'mdy', NY)).toBe(midnightOf(2017, 3, 1, NY));
+    expect(parseDate('3/1/2017', 'mdy', NY)).toBe(midnightOf(2017, 3, 1, NY));
+    expect(parseDate('3/1/2017 2:05 PM', 'mdy', 'UTC')).toBe(Date.parse('2017-03-01T14:05:00Z'));
+    expect(parseDate('3/1/2017 12:05 AM', 'mdy', 'UTC')).toBe(Date.parse('2017-03-01T00:05:00Z'));
+    expect(parseDate('3/1/2017 13:05 PM', 'mdy', 'UTC')).toBe(NOT_A_DATE);
+  });
+
+  it('reads year-first dates in every locale and only those in ja, zh, ko', () => {
+    const day = midnightOf(2025, 3, 31, 'Asia/Tokyo');
+    expect(parseDate('2025/03/31', 'ymd', 'Asia/Tokyo')).toBe(day);
+    expect(parseDate('2025.3.31', 'ymd', 'Asia/Tokyo')).toBe(day);
+    expect(parseDate('2025/03/31', 'dmy', 'Asia/Tokyo')).toBe(day);
+    expect(parseDate('31/03/2025', 'ymd', 'Asia/Tokyo')).toBe(NOT_A_DATE);
+    expect(parseDate('2025/03-31', 'ymd', 'Asia/Tokyo')).toBe(NOT_A_DATE);
+  });
+});
+
+describe('parseDate: outside 1900–9999 is not a date', () => {
+  it('refuses years 0000–1899 instead of moving them to 1900–1999', () => {
+    for (const bad of ['0050-03-01', '0000-01-01', '0099-12-31', '1899-12-31', '01/03/0050']) {
+      expect([bad, parseDate(bad, 'dmy', PARIS)]).toEqual([bad, NOT_A_DATE]);
+    }
+    expect(isoDay(parseDate('1900-01-01', 'dmy', PARIS) as number, PARIS)).toBe('1900-01-01');
+    expect(isoDay(parseDate('9999-12-31', 'dmy', PARIS) as number, PARIS)).toBe('9999-12-31');
+  });
+
+  it('refuses serials beyond the range, such as a phone number in a date column', () => {
+    for (const bad of [612345678, 1e10, -1, 0, 1, 2958466, Infinity, NaN]) {
+      expect([bad, parseDate(bad, 'dmy', PARIS)]).toEqual([bad, NOT_A_DATE]);
+    }
+    expect(isoDay(parseDate(2, 'dmy', 'UTC') as number, 'UTC')).toBe('1900-01-01');
+    expect(isoDay(parseDate(2958465, 'dmy', 'UTC') as number, 'UTC')).toBe('9999-12-31');
+  });
+
+  it('refuses Date cells outside the range (a time-only cell is 1899-12-30)', () => {
+    expect(parseDate(new Date(Date.UTC(1899, 11, 30, 10)), 'dmy', PARIS)).toBe(NOT_A_DATE);
+    expect(parseDate(new Date('0050-01-01T00:00:00Z'), 'dmy', PARIS)).toBe(NOT_A_DATE);
+    expect(parseDate(new Date(8.64e15), 'dmy', PARIS)).toBe(NOT_A_DATE);
+  });
+});

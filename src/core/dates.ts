@@ -1,3 +1,4 @@
+import type { DateOrder } from './locales';
 import { isDate } from './values';
 
 /**
@@ -100,25 +101,59 @@ export function addCalendarDay(ms: number, timeZone: string): number {
   return wallToInstant(instantToWall(ms, timeZone) + DAY_MS, timeZone);
 }
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
-const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+/** Years a date may have (contract rule 7). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 9999;
+/** Serials of 1900-01-01 and of the last instant of 9999-12-31 (wall clock). */
+const MIN_SERIAL = 2;
+const MAX_SERIAL_EXCLUSIVE = 2958466;
+/**
+ * Instants a Date cell may hold: 1900-01-01 to 9999-12-31 in any time zone (±14 hours of
+ * slack each side). A time-only cell arrives as 1899-12-30 and is refused with them.
+ */
+const MIN_INSTANT = Date.UTC(MIN_YEAR, 0, 1) - 14 * 3600000;
+const MAX_INSTANT = Date.UTC(MAX_YEAR + 1, 0, 1) + 14 * 3600000;
+
+/** True for the instant of a Date cell whose year Sheets can hold (rule 7). */
+export function isInDateRange(ms: number): boolean {
+  return ms >= MIN_INSTANT && ms < MAX_INSTANT;
+}
+
+// YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD, then an optional time: "T" or a space, hours,
+// minutes, seconds, a fraction, AM/PM, and a UTC offset ("Z", "+0000", "+00:00").
+const TIME =
+  '(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*([AaPp][Mm])?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?';
+const YEAR_FIRST = new RegExp(`^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME}$`);
+const YEAR_LAST = new RegExp(`^(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})${TIME}$`);
 
 function validDay(year: number, month: number, day: number): boolean {
+  if (year < MIN_YEAR || year > MAX_YEAR) return false;
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Rule 7's date order argument: the locale's order, or true for month first (en_US). */
+export type DateOrderArg = DateOrder | boolean;
+
+function orderOf(order: DateOrderArg): DateOrder {
+  return order === true ? 'mdy' : order === false ? 'dmy' : order;
+}
+
 /**
  * Contract rule 7. A Date is used as is; a number is a serial date (wall clock in the
- * zone); text is YYYY-MM-DD[ time], or MM/DD/YYYY (month first) or DD/MM/YYYY.
+ * zone); text is YYYY-MM-DD[ time] (also with "/" or "."), or the locale's own order with
+ * the year last: MM/DD/YYYY (month first) or DD/MM/YYYY; year-first locales (ja, zh, ko)
+ * read only year-first text. A year outside 1900–9999 is not a date. A time with a UTC
+ * offset ("2024-01-22T16:14:25.000+0000", as CRMs export) is that instant; any other
+ * time is wall clock in the zone.
  */
-export function parseDate(value: unknown, monthFirst: boolean, timeZone: string): ParsedDate {
+export function parseDate(value: unknown, order: DateOrderArg, timeZone: string): ParsedDate {
   if (isDate(value)) {
     const ms = value.getTime();
-    return isNaN(ms) ? NOT_A_DATE : ms;
+    return isInDateRange(ms) ? ms : NOT_A_DATE;
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return NOT_A_DATE;
+    if (!(value >= MIN_SERIAL && value < MAX_SERIAL_EXCLUSIVE)) return NOT_A_DATE;
     return wallToInstant(SERIAL_EPOCH_UTC + Math.round(value * DAY_MS), timeZone);
   }
   if (value === '' || value === null || value === undefined) return null;
@@ -126,30 +161,41 @@ export function parseDate(value: unknown, monthFirst: boolean, timeZone: string)
   const text = value.trim();
   if (text === '') return null;
   let year: number, month: number, day: number;
-  let match = ISO.exec(text);
-  let time: (string | undefined)[];
+  let match = YEAR_FIRST.exec(text);
   if (match) {
     year = +match[1];
-    month = +match[2];
-    day = +match[3];
-    time = match.slice(4, 7);
+    month = +match[3];
+    day = +match[4];
   } else {
-    match = SLASHED.exec(text);
+    const dateOrder = orderOf(order);
+    match = dateOrder === 'ymd' ? null : YEAR_LAST.exec(text);
     if (!match) return NOT_A_DATE;
     const first = +match[1];
-    const second = +match[2];
-    year = +match[3];
-    month = monthFirst ? first : second;
-    day = monthFirst ? second : first;
-    time = match.slice(4, 7);
+    const second = +match[3];
+    year = +match[4];
+    month = dateOrder === 'mdy' ? first : second;
+    day = dateOrder === 'mdy' ? second : first;
   }
   if (!validDay(year, month, day)) return NOT_A_DATE;
-  if (time[0] === undefined) return midnightOf(year, month, day, timeZone);
-  const hours = +time[0];
-  const minutes = +(time[1] ?? 0);
-  const seconds = +(time[2] ?? 0);
+  const [hourText, minuteText, secondText, meridiem, offset] = match.slice(5, 10);
+  if (hourText === undefined) return midnightOf(year, month, day, timeZone);
+  let hours = +hourText;
+  const minutes = +minuteText;
+  const seconds = +(secondText ?? 0);
+  if (meridiem !== undefined) {
+    if (hours < 1 || hours > 12) return NOT_A_DATE;
+    hours = (hours % 12) + (/^p/i.test(meridiem) ? 12 : 0);
+  }
   if (hours > 23 || minutes > 59 || seconds > 59) return NOT_A_DATE;
-  return wallToInstant(Date.UTC(year, month - 1, day, hours, minutes, seconds), timeZone);
+  const wall = Date.UTC(year, month - 1, day, hours, minutes, seconds);
+  if (offset === undefined) return wallToInstant(wall, timeZone);
+  if (offset === 'Z') return wall;
+  const digits = offset.replace(':', '');
+  const offsetHours = +digits.slice(1, 3);
+  const offsetMinutes = +(digits.slice(3, 5) || 0);
+  if (offsetHours > 14 || offsetMinutes > 59) return NOT_A_DATE;
+  const sign = offset[0] === '-' ? -1 : 1;
+  return wall - sign * (offsetHours * 60 + offsetMinutes) * 60000;
 }
 
 /** Format an instant as YYYY-MM-DD in the zone (for messages and labels). */

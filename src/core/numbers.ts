@@ -1,52 +1,106 @@
-import type { DecimalSeparator } from './context';
+import type { DecimalSeparator } from './locales';
 
 /** Sentinel for "text that does not parse" (cheaper than throwing in a hot loop). */
 export const NOT_A_NUMBER = Symbol('not a number');
 export type ParsedNumber = number | null | typeof NOT_A_NUMBER;
 
-const CURRENCY = /[€$£\s\u00a0\u202f]|EUR|USD|GBP/gi;
-const PLAIN = /^\d+(?:\.\d+)?$|^\.\d+$/;
+const SPACE = '[ \\u00a0\\u202f]';
+/** Around a currency or "%": spaces and the direction marks right-to-left locales add. */
+const PAD = '[ \\u00a0\\u202f\\u200e\\u200f\\u061c]';
+const EDGE_MARKS = /^[\s\u200e\u200f\u061c]+|[\s\u200e\u200f\u061c]+$/g;
+const CURRENCY = '[€$£¥₩₪฿₹]|EUR|USD|GBP|CHF|JPY|CNY|KRW|CAD|AUD';
+const SIGN = '[-+\\u2212]';
+
+/**
+ * The number part: plain digits, or digits grouped by three with one separator used
+ * throughout (the group separator, `'`, `’` or a space), then the decimal separator and
+ * its digits. A grouped number never starts with 0, so "0,5" is not read as 5 in English.
+ */
+function bodyPattern(decimal: DecimalSeparator, groupIndex: number): string {
+  const group = decimal === '.' ? ',' : '\\.';
+  const dec = decimal === '.' ? '\\.' : ',';
+  const integer = `\\d+|[1-9]\\d{0,2}(${group}|'|’|${SPACE})\\d{3}(?:\\${groupIndex}\\d{3})*`;
+  return `(?:${integer})(?:${dec}\\d*)?|${dec}\\d+`;
+}
+
+/**
+ * The whole text: an optional sign, an optional currency before the number (with a sign
+ * on either side of it), the number, then an optional `%` or currency after it.
+ * Group 1: sign before the currency; 2: currency before; 3: sign after it;
+ * 4: the number (5: its group separator); 6: `%` or currency after.
+ */
+function wholePattern(decimal: DecimalSeparator): RegExp {
+  return new RegExp(
+    `^(${SIGN}?)(?:(${CURRENCY})${PAD}*(${SIGN}?))?(${bodyPattern(decimal, 5)})(?:${PAD}*(%|${CURRENCY}))?$`,
+    'i',
+  );
+}
+
+const PATTERNS: Record<DecimalSeparator, RegExp> = {
+  '.': wholePattern('.'),
+  ',': wholePattern(','),
+};
+const GROUP_CHARS = /[,.'’ \u00a0\u202f]/g;
+const OTHER: Record<DecimalSeparator, DecimalSeparator> = { '.': ',', ',': '.' };
+
+/** Reads `text` with one decimal separator: a number (maybe ±Infinity), or undefined. */
+function read(text: string, decimal: DecimalSeparator): number | undefined {
+  const match = PATTERNS[decimal].exec(text);
+  if (match === null) return undefined;
+  const [, signBefore, currencyBefore, signAfter, body, , after] = match;
+  if (signBefore && signAfter) return undefined;
+  if (currencyBefore && after && after !== '%') return undefined;
+  // Remove group separators, then make the decimal separator a point.
+  const lastDecimal = body.lastIndexOf(decimal);
+  const integer = lastDecimal < 0 ? body : body.slice(0, lastDecimal);
+  const fraction = lastDecimal < 0 ? '' : body.slice(lastDecimal + 1);
+  const digits = integer.replace(GROUP_CHARS, '') + (fraction ? '.' + fraction : '');
+  const sign = (signBefore || signAfter) === '-' || (signBefore || signAfter) === '\u2212' ? -1 : 1;
+  return sign * Number(digits === '' ? '0' : digits) * (after === '%' ? 0.01 : 1);
+}
+
+/**
+ * Reads text that the locale's own convention cannot read but another locale's can,
+ * only when that reading is the only plausible one: both "." and "," are present, the
+ * first as groups of three and the last once, as the decimal separator ("$24,000.00" in
+ * a French sheet is 24000). Text with one kind of separator is never read this way:
+ * "1,234" in French is 1.234, as the locale says.
+ */
+function readForeign(text: string, decimal: DecimalSeparator): number | undefined {
+  if (text.indexOf('.') < 0 || text.indexOf(',') < 0) return undefined;
+  const other = OTHER[decimal];
+  // The decimal separator of the other convention must come last, once.
+  if (text.lastIndexOf(decimal) > text.lastIndexOf(other)) return undefined;
+  if (text.indexOf(other) !== text.lastIndexOf(other)) return undefined;
+  return read(text, other);
+}
+
+/** The number a text means (maybe ±Infinity when it has too many digits), or undefined. */
+function readText(value: string, decimal: DecimalSeparator): number | undefined {
+  const text = value.replace(EDGE_MARKS, '');
+  return read(text, decimal) ?? readForeign(text, decimal);
+}
 
 /**
  * Contract rule 6. Returns the number, `null` for a blank cell, or NOT_A_NUMBER.
- * A thousands separator must sit between groups of three digits, so "1,5" in an
- * English sheet is refused rather than silently read as 15.
+ * A thousands separator sits between groups of three digits, so "1,5" in an English
+ * sheet and "12 34" anywhere are refused rather than silently read as 15 or 1234.
+ * Currency signs and codes stand only before or after the number. Text with more digits
+ * than a number can hold is not a number either (see `isTooLarge` for the message).
  */
 export function parseNumber(value: unknown, decimal: DecimalSeparator): ParsedNumber {
   if (typeof value === 'number') return Number.isFinite(value) ? value : NOT_A_NUMBER;
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value !== 'string') return NOT_A_NUMBER;
-  let text = value.replace(CURRENCY, '');
-  if (text === '') return value.trim() === '' ? null : NOT_A_NUMBER;
-  let scale = 1;
-  if (text.endsWith('%')) {
-    scale = 0.01;
-    text = text.slice(0, -1);
-  }
-  let sign = 1;
-  if (text.startsWith('-') || text.startsWith('\u2212')) {
-    sign = -1;
-    text = text.slice(1);
-  } else if (text.startsWith('+')) {
-    text = text.slice(1);
-  }
-  const digits = toPlainDigits(text, decimal);
-  if (digits === null || !PLAIN.test(digits)) return NOT_A_NUMBER;
-  return sign * Number(digits) * scale;
+  const parsed = readText(value, decimal);
+  if (parsed === undefined) return value.trim() === '' ? null : NOT_A_NUMBER;
+  return Number.isFinite(parsed) ? parsed : NOT_A_NUMBER;
 }
 
-const GROUPED = {
-  '.': /^\d{1,3}(?:[,']\d{3})+(?:\.\d*)?$/,
-  ',': /^\d{1,3}(?:[.']\d{3})+(?:,\d*)?$/,
-} as const;
-
-function toPlainDigits(text: string, decimal: DecimalSeparator): string | null {
-  const thousands = decimal === '.' ? /[,']/ : /[.']/;
-  if (thousands.test(text)) {
-    if (!GROUPED[decimal].test(text)) return null;
-    text = text.replace(decimal === '.' ? /[,']/g : /[.']/g, '');
-  }
-  if (decimal === ',') text = text.replace(',', '.');
-  if (text.endsWith('.')) text = text.slice(0, -1);
-  return text;
+/** True for a value refused only because it is too large (a 400-digit amount, ±Infinity). */
+export function isTooLarge(value: unknown, decimal: DecimalSeparator): boolean {
+  if (typeof value === 'number') return value === Infinity || value === -Infinity;
+  if (typeof value !== 'string') return false;
+  const parsed = readText(value, decimal);
+  return parsed === Infinity || parsed === -Infinity;
 }

@@ -1,6 +1,7 @@
 import type { SheetContext } from '../core/context';
-import { isMonthFirst } from '../core/context';
-import { NOT_A_DATE, parseDate } from '../core/dates';
+import type { DateOrder } from '../core/context';
+import { dateOrderOf } from '../core/context';
+import { isInDateRange, NOT_A_DATE, parseDate } from '../core/dates';
 import { normalizeLabel } from '../core/labels';
 import { isBlank, isDate } from '../core/values';
 import type { ActivityTypeId } from '../mapping/fields';
@@ -65,7 +66,7 @@ export class ActivityReader {
   private readonly typeByKey = new Map<string, number>();
   private readonly typeByRaw = new Map<unknown, number>();
   private readonly dateMemo = new Map<unknown, number>();
-  private readonly monthFirst: boolean;
+  private readonly dateOrder: DateOrder;
   private readonly timeZone: string;
   private readonly rows: LenientRows;
   private readonly dateCol: number;
@@ -76,7 +77,7 @@ export class ActivityReader {
 
   constructor(table: EntityTable, context: SheetContext, options: ActivityReadOptions = {}) {
     this.timeZone = context.timeZone;
-    this.monthFirst = isMonthFirst(context.locale);
+    this.dateOrder = dateOrderOf(context.locale);
     this.rows = new LenientRows(table);
     this.types.forEach((t, k) => this.typeByKey.set(t.key, k));
     this.dateCol = columnOf(table, 'date');
@@ -117,10 +118,13 @@ export class ActivityReader {
   }
 
   private dateOf(raw: unknown): number {
-    if (raw instanceof Date || isDate(raw)) return raw.getTime();
+    if (raw instanceof Date || isDate(raw)) {
+      const ms = raw.getTime();
+      return isInDateRange(ms) ? ms : NaN;
+    }
     const hit = this.dateMemo.get(raw);
     if (hit !== undefined) return hit;
-    const parsed = parseDate(raw, this.monthFirst, this.timeZone);
+    const parsed = parseDate(raw, this.dateOrder, this.timeZone);
     const ms = parsed === null || parsed === NOT_A_DATE ? NaN : parsed;
     if (this.dateMemo.size < 100000) this.dateMemo.set(raw, ms);
     return ms;

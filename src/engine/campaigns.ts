@@ -44,7 +44,7 @@ export interface CampaignColumns extends ReadLog {
 }
 
 export function readCampaigns(table: EntityTable, context: SheetContext): CampaignColumns {
-  const { decimal, monthFirst, timeZone } = new Parsers(context);
+  const { decimal, dateOrder, timeZone } = new Parsers(context);
   const nameCol = columnOf(table, 'name');
   const typeCol = columnOf(table, 'type');
   const costCol = columnOf(table, 'cost');
@@ -57,7 +57,7 @@ export function readCampaigns(table: EntityTable, context: SheetContext): Campai
 
   const day = (field: string, column: number, sheetRow: number, raw: unknown): number => {
     if (column < 0 || isBlank(raw)) return NaN;
-    const parsed = parseDate(raw, monthFirst, timeZone);
+    const parsed = parseDate(raw, dateOrder, timeZone);
     if (parsed === NOT_A_DATE || parsed === null) {
       return rows.problem(field, column, sheetRow, raw, 'notADate');
     }

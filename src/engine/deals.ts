@@ -1,7 +1,7 @@
 import type { SheetContext } from '../core/context';
-import { decimalSeparatorOf, isMonthFirst } from '../core/context';
-import type { DecimalSeparator } from '../core/context';
-import { isoDay, NOT_A_DATE, parseDate } from '../core/dates';
+import { dateOrderOf, decimalSeparatorOf } from '../core/context';
+import type { DateOrder, DecimalSeparator } from '../core/context';
+import { isInDateRange, isoDay, NOT_A_DATE, parseDate } from '../core/dates';
 import { KpiInputError, messages } from '../core/errors';
 import { normalizeLabel } from '../core/labels';
 import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
@@ -221,7 +221,7 @@ export class DealReader {
   private readonly strict: boolean;
   private readonly uses: DealUses;
   private readonly decimal: DecimalSeparator;
-  private readonly monthFirst: boolean;
+  private readonly dateOrder: DateOrder;
   private readonly timeZone: string;
   private readonly classifier: StatusClassifier;
   private readonly mappedCols: number[];
@@ -239,7 +239,7 @@ export class DealReader {
     this.strict = options.mode === 'strict';
     this.uses = options.uses ?? KPI_USES;
     this.decimal = decimalSeparatorOf(options.context.locale);
-    this.monthFirst = isMonthFirst(options.context.locale);
+    this.dateOrder = dateOrderOf(options.context.locale);
     this.timeZone = options.context.timeZone;
     this.classifier = new StatusClassifier(options.won, options.lost);
     const mapped = new Set<DealFieldId>();
@@ -300,7 +300,7 @@ export class DealReader {
   }
 
   private fill(b: Buffers, capacity: number): number {
-    const { strict, uses, decimal, monthFirst, timeZone, table } = this;
+    const { strict, uses, decimal, dateOrder, timeZone, table } = this;
     const values = table.values;
     const firstSheetRow = table.firstSheetRow ?? 1;
     const col = (f: DealFieldId) => this.col(f);
@@ -353,9 +353,9 @@ export class DealReader {
     const date = (field: DealFieldId, column: number, sheetRow: number, raw: unknown) => {
       if (raw instanceof DateClass) {
         const ms = raw.getTime();
-        if (ms === ms) return ms;
+        if (isInDateRange(ms)) return ms;
       }
-      const parsed = parseDate(raw, monthFirst, timeZone);
+      const parsed = parseDate(raw, dateOrder, timeZone);
       if (parsed === null) return NO_VALUE;
       if (parsed === NOT_A_DATE) return fail(field, column, sheetRow, raw, 'notADate');
       return parsed;

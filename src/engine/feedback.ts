@@ -35,7 +35,7 @@ export function readFeedback(
   context: SheetContext,
   scale: FeedbackScale,
 ): FeedbackColumns {
-  const { decimal, monthFirst, timeZone } = new Parsers(context);
+  const { decimal, dateOrder, timeZone } = new Parsers(context);
   const { min, max } = scaleBounds(scale);
   const dateCol = columnOf(table, 'date');
   const repCol = columnOf(table, 'rep');
@@ -53,7 +53,7 @@ export function readFeedback(
   let n = 0;
   rows.forEach((row, sheetRow) => {
     const rawDate = dateCol >= 0 ? row[dateCol] : undefined;
-    const parsedDate = parseDate(rawDate, monthFirst, timeZone);
+    const parsedDate = parseDate(rawDate, dateOrder, timeZone);
     let value = NaN;
     const rawScore = scoreCol >= 0 ? row[scoreCol] : undefined;
     const parsed = parseNumber(rawScore, decimal);

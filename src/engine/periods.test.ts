@@ -1,3 +1,4 @@
+import type { DateOrder } from '../core/locales';
 import { parseDate } from '../core/dates';
 import type { PeriodSettings } from './periods';
 import {
@@ -116,8 +117,8 @@ describe('bucketOf', () => {
 });
 
 describe('parsePeriodCell', () => {
-  const read = (raw: unknown, fiscal = 1, monthFirst = false) =>
-    days(parsePeriodCell(raw, monthFirst, PARIS, fiscal));
+  const read = (raw: unknown, fiscal = 1, dateOrder: DateOrder = 'dmy') =>
+    days(parsePeriodCell(raw, dateOrder, PARIS, fiscal));
 
   it.each([
     ['2024-03'],
@@ -135,7 +136,7 @@ describe('parsePeriodCell', () => {
   it('reads dates and serial numbers as their month', () => {
     expect(read(new Date(at('2024-03-31 23:30')))).toEqual(['2024-03-01', '2024-03-31']);
     expect(read(45366)).toEqual(['2024-03-01', '2024-03-31']); // 2024-03-15
-    expect(read('03/15/2024', 1, true)).toEqual(['2024-03-01', '2024-03-31']);
+    expect(read('03/15/2024', 1, 'mdy')).toEqual(['2024-03-01', '2024-03-31']);
   });
 
   it('reads quarters, halves, years and weeks, fiscal ones from the start month', () => {
@@ -151,11 +152,11 @@ describe('parsePeriodCell', () => {
   });
 
   it('is undefined when blank and null when not a period', () => {
-    expect(parsePeriodCell('', false, PARIS, 1)).toBeUndefined();
-    expect(parsePeriodCell('  ', false, PARIS, 1)).toBeUndefined();
-    expect(parsePeriodCell('next quarter', false, PARIS, 1)).toBeNull();
-    expect(parsePeriodCell('13/2024', false, PARIS, 1)).toBeNull();
-    expect(parsePeriodCell('Smarch 2024', false, PARIS, 1)).toBeNull();
-    expect(parsePeriodCell(true, false, PARIS, 1)).toBeNull();
+    expect(parsePeriodCell('', 'dmy', PARIS, 1)).toBeUndefined();
+    expect(parsePeriodCell('  ', 'dmy', PARIS, 1)).toBeUndefined();
+    expect(parsePeriodCell('next quarter', 'dmy', PARIS, 1)).toBeNull();
+    expect(parsePeriodCell('13/2024', 'dmy', PARIS, 1)).toBeNull();
+    expect(parsePeriodCell('Smarch 2024', 'dmy', PARIS, 1)).toBeNull();
+    expect(parsePeriodCell(true, 'dmy', PARIS, 1)).toBeNull();
   });
 });

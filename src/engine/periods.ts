@@ -1,4 +1,12 @@
-import { DAY_MS, instantToWall, midnightOf, NOT_A_DATE, parseDate } from '../core/dates';
+import type { DateOrder } from '../core/locales';
+import {
+  DAY_MS,
+  instantToWall,
+  isInDateRange,
+  midnightOf,
+  NOT_A_DATE,
+  parseDate,
+} from '../core/dates';
 import { isDate } from '../core/values';
 
 /**
@@ -339,14 +347,14 @@ function monthRange(year: number, month: number): DayRange | null {
  */
 export function parsePeriodCell(
   raw: unknown,
-  monthFirst: boolean,
+  dateOrder: DateOrder,
   timeZone: string,
   fiscalStart: number,
 ): DayRange | null | undefined {
   if (raw === null || raw === undefined || raw === '') return undefined;
   if (isDate(raw)) {
     const ms = raw.getTime();
-    if (ms !== ms) return null;
+    if (!isInDateRange(ms)) return null;
     const { year, month } = wallOfDay(dayOfInstant(ms, timeZone));
     return monthRange(year, month);
   }
@@ -355,7 +363,8 @@ export function parsePeriodCell(
     if (Number.isInteger(raw) && raw >= 1900 && raw <= 2200) {
       return fiscalRange(raw, fiscalStart, 0, 12);
     }
-    const ms = parseDate(raw, monthFirst, timeZone) as number;
+    const ms = parseDate(raw, dateOrder, timeZone);
+    if (ms === NOT_A_DATE || ms === null) return null;
     const { year, month } = wallOfDay(dayOfInstant(ms, timeZone));
     return monthRange(year, month);
   }
@@ -388,7 +397,7 @@ export function parsePeriodCell(
     return month === undefined ? null : monthRange(+m[2], month);
   }
   if ((m = YEAR.exec(text))) return fiscalRange(+m[1], fiscalStart, 0, 12);
-  const ms = parseDate(text, monthFirst, timeZone);
+  const ms = parseDate(text, dateOrder, timeZone);
   if (ms === NOT_A_DATE || ms === null) return null;
   const { year, month } = wallOfDay(dayOfInstant(ms, timeZone));
   return monthRange(year, month);

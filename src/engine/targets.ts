@@ -28,7 +28,7 @@ export function readTargets(
   context: SheetContext,
   fiscalYearStartMonth: number,
 ): TargetColumns {
-  const { decimal, monthFirst, timeZone } = new Parsers(context);
+  const { decimal, dateOrder, timeZone } = new Parsers(context);
   const repCol = columnOf(table, 'rep');
   const periodCol = columnOf(table, 'period');
   const targetCol = columnOf(table, 'target');
@@ -47,7 +47,7 @@ export function readTargets(
     const rawPeriod = periodCol >= 0 ? row[periodCol] : undefined;
     let range = periodMemo.get(rawPeriod);
     if (range === undefined && !periodMemo.has(rawPeriod)) {
-      range = parsePeriodCell(rawPeriod, monthFirst, timeZone, fiscalYearStartMonth);
+      range = parsePeriodCell(rawPeriod, dateOrder, timeZone, fiscalYearStartMonth);
       if (typeof rawPeriod !== 'object' || rawPeriod === null) periodMemo.set(rawPeriod, range);
     }
     const rawTarget = targetCol >= 0 ? row[targetCol] : undefined;

@@ -72,9 +72,16 @@ describe('REVENUE', () => {
     expect(() => revenue(en, col(1, true), col('won', 'won'))).toThrow(
       'REVENUE: amounts row 2: TRUE is not a number',
     );
-    expect(() => revenue(fr, col('1,234.50'), col('gagné'))).toThrow(
-      'REVENUE: amounts row 1: "1,234.50" is not a number',
+    expect(() => revenue(fr, col('1.5'), col('gagné'))).toThrow(
+      'REVENUE: amounts row 1: "1.5" is not a number',
     );
+  });
+
+  it('reads amounts written in the other convention only when unambiguous', () => {
+    // A currency sign, groups of three and two decimals: only one reading is possible.
+    expect(revenue(fr, col('$24,000.00', '1 500,50 €'), col('gagné', 'gagné'))).toBe(25500.5);
+    // One kind of separator: the French reading, 1.234.
+    expect(revenue(fr, col('1,234'), col('gagné'))).toBe(1.234);
   });
 
   it('does not parse the amounts of rows that are not won', () => {

@@ -19,7 +19,7 @@ export function kindOf(value: unknown, readers: Parsers): ValueKind {
   if (isDate(value)) return 'date';
   if (typeof value === 'number') return Number.isFinite(value) ? 'number' : 'other';
   if (typeof value !== 'string') return 'other';
-  const parsedDate = parseDate(value, readers.monthFirst, readers.timeZone);
+  const parsedDate = parseDate(value, readers.dateOrder, readers.timeZone);
   if (parsedDate !== NOT_A_DATE && parsedDate !== null) return 'date';
   if (parseNumber(value, readers.decimal) !== NOT_A_NUMBER) return 'number';
   if (looksLikePeriod(value)) return 'period';

@@ -69,14 +69,14 @@ export function readCell(field: FieldSpec, value: unknown, readers: Parsers): Pr
       return Number.isNaN(p) ? problem(value, 'notAProbability') : { kind: 'number', value: p };
     }
     case 'date': {
-      const ms = parseDate(value, readers.monthFirst, readers.timeZone);
+      const ms = parseDate(value, readers.dateOrder, readers.timeZone);
       if (ms === NOT_A_DATE || ms === null) return problem(value, 'notADate');
       return { kind: 'date', iso: isoDay(ms, readers.timeZone) };
     }
     case 'period': {
       if (looksLikePeriod(value)) return { kind: 'text', text: String(value).trim() };
       if (isDate(value) || typeof value === 'string') {
-        const ms = parseDate(value, readers.monthFirst, readers.timeZone);
+        const ms = parseDate(value, readers.dateOrder, readers.timeZone);
         if (ms !== NOT_A_DATE && ms !== null)
           return { kind: 'date', iso: isoDay(ms, readers.timeZone) };
       }

@@ -351,6 +351,51 @@ describe('buildReport data quality', () => {
   });
 });
 
+describe('buildReport with numbers far outside the date range in date cells', () => {
+  const report = build((tables) => {
+    tables.deals.push(['D13', 'Bob', 'Acme', 'Won', 100, '', '2025-03-01', 612345678, '', '']); // row 14
+    tables.deals.push(['D14', 'Bob', 'Acme', 'Lost', 100, '', 1e10, '2025-03-02', '', '']); // row 15
+    tables.deals.push(['D15', 'Bob', 'Acme', 'Won', 100, '', '', '0050-03-03', '', '']); // row 16
+    tables.activities.push([612345678, 'Bob', 'Call', 'Acme']); // row 11
+    tables.campaigns.push(['Phone', 'Ads', 10, 1e10, '2025-03-04']); // row 4
+    tables.feedback.push([612345678, 'Bob', 3, '']); // row 7
+  });
+
+  it('lists each such cell as not a date and goes on', () => {
+    const byEntity = Object.fromEntries(report.quality.tables.map((t) => [t.entity, t]));
+    expect(byEntity.deals.problems).toEqual([
+      {
+        field: 'closed',
+        header: 'Close Date',
+        sheetRow: 14,
+        value: '612345678',
+        reason: 'notADate',
+      },
+      {
+        field: 'created',
+        header: 'Create Date',
+        sheetRow: 15,
+        value: '10000000000',
+        reason: 'notADate',
+      },
+      {
+        field: 'closed',
+        header: 'Close Date',
+        sheetRow: 16,
+        value: '"0050-03-03"',
+        reason: 'notADate',
+      },
+    ]);
+    expect(byEntity.activities.problems).toEqual([
+      { field: 'date', header: 'Date', sheetRow: 11, value: '612345678', reason: 'notADate' },
+    ]);
+    expect(byEntity.campaigns.problems).toMatchObject([{ sheetRow: 4, reason: 'notADate' }]);
+    expect(byEntity.feedback.problems).toMatchObject([{ sheetRow: 7, reason: 'notADate' }]);
+    // March had 3 won deals; D13 joins them by its created date, its close date unread.
+    expect(row(report, 'wonDeals').current).toBe(4);
+  });
+});
+
 describe('buildReport with entities or fields left out', () => {
   it('drops the sections of unmapped entities and lists what they would unlock', () => {
     const report = build((_, mapping) => {

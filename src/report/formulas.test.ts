@@ -1,5 +1,5 @@
 import type { SheetContext } from '../core/context';
-import { isMonthFirst } from '../core/context';
+import { dateOrderOf } from '../core/context';
 import { addCalendarDay, NOT_A_DATE, parseDate } from '../core/dates';
 import { normalizeLabel } from '../core/labels';
 import { StatusClass, StatusClassifier } from '../core/status';
@@ -66,10 +66,10 @@ function dealRows(
     .slice(mapping.entities.deals.headerRow)
     .filter((r) => mappedCols.some((c) => !isBlank(r[c])));
   const get = (row: unknown[], field: string) => (index(field) < 0 ? '' : row[index(field)]);
-  const monthFirst = isMonthFirst(context.locale);
+  const dateOrder = dateOrderOf(context.locale);
   const date = (row: unknown[]) => {
     const raw = isBlank(get(row, 'closed')) ? get(row, 'created') : get(row, 'closed');
-    const ms = parseDate(raw, monthFirst, context.timeZone);
+    const ms = parseDate(raw, dateOrder, context.timeZone);
     return ms === null || ms === NOT_A_DATE ? null : ms;
   };
   return { header, rows, get, date };

@@ -1,4 +1,4 @@
-import { isMonthFirst } from '../core/context';
+import { dateOrderOf } from '../core/context';
 import type { KpiUnit } from '../report/model';
 
 /**
@@ -108,11 +108,15 @@ export function moneyFormat(locale: string): string {
   return currency.before ? `[$${currency.symbol}]${digits}` : `${digits} [$${currency.symbol}]`;
 }
 
-/** A day: `dd/mm/yyyy` (`m/d/yyyy` in the US, `yyyy-mm-dd` where the order is unclear). */
+/**
+ * A day in the locale's date order (the locale table): `m/d/yyyy` in the US, `yyyy-mm-dd`
+ * where the year comes first (ja, zh, ko…), `dd.mm.yyyy` or `dd/mm/yyyy` elsewhere.
+ */
 export function dateFormat(locale: string): string {
-  if (isMonthFirst(locale)) return 'm/d/yyyy';
+  const order = dateOrderOf(locale);
+  if (order === 'mdy') return 'm/d/yyyy';
+  if (order === 'ymd') return 'yyyy-mm-dd';
   if (/^de|^ru|^pl|^cs|^fi|^nb|^no|^da|^tr/i.test(locale)) return 'dd.mm.yyyy';
-  if (/^(sv|ja|zh|ko|lt|hu)/i.test(locale)) return 'yyyy-mm-dd';
   return 'dd/mm/yyyy';
 }
 
