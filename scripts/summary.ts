@@ -1,6 +1,7 @@
 /**
  * `npm run summary -- --data <folder of CSV tabs> --out <folder> [--locale fr_FR]
- * [--today YYYY-MM-DD] [--timezone Europe/Paris] [--png overview.png]`
+ * [--today YYYY-MM-DD] [--period 2017-06|2017-Q2|2017] [--timezone Europe/Paris]
+ * [--png overview.png]`
  *
  * The summary without Google: the CSV files become the tabs of an emulated spreadsheet,
  * the BUILT add-on (dist/Code.js) runs in a V8 context whose globals are the emulated
@@ -22,6 +23,7 @@ import { cellA1, parseA1 } from '../emulator/a1';
 import { defaultTimeZone, localeOfCsv } from '../emulator/workbookLocale';
 import { decimalSeparatorOf } from '../src/core/context';
 import { isoDay } from '../src/core/dates';
+import { parsePeriodChoice } from '../src/engine/periods';
 import type { Emulator, SheetSnapshot } from '../emulator';
 import { loadCsvFolder, createEmulator, csvFileName } from '../emulator';
 
@@ -44,6 +46,8 @@ export interface SummaryCliOptions {
   readonly out: string;
   readonly locale?: string;
   readonly today?: string;
+  /** The period to show (`2017-06`, `2017-Q2`, `2017`); default: the last complete month that has deals. */
+  readonly period?: string;
   readonly timeZone?: string;
   /** Also render the overview as a PNG there. */
   readonly png?: string;
@@ -98,6 +102,11 @@ export async function runSummary(options: SummaryCliOptions): Promise<SummaryCli
   const today = options.today ?? isoDay(Date.now(), timeZone);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
     throw new UsageError(`--today ${today}: expected YYYY-MM-DD`);
+  if (options.period !== undefined && parsePeriodChoice(options.period, 1) === null) {
+    throw new UsageError(
+      `--period ${options.period}: expected a month (2017-06), a quarter (2017-Q2) or a year (2017)`,
+    );
+  }
   if (!existsSync(CODE_JS))
     throw new UsageError('dist/Code.js is missing: run npm run build first');
   let destination;
@@ -119,7 +128,10 @@ export async function runSummary(options: SummaryCliOptions): Promise<SummaryCli
   const emulator: Emulator = createEmulator({ locale, timeZone, sheets });
   emulator.load(readFileSync(CODE_JS, 'utf8'), 'dist/Code.js');
   emulator.calls.reset();
-  const result = emulator.run('generateSummary', { today }) as BundleResult;
+  const result = emulator.run('generateSummary', {
+    today,
+    ...(options.period === undefined ? {} : { periodLabel: options.period.trim() }),
+  }) as BundleResult;
   const calls = emulator.calls.spreadsheetTotal;
   if (!result || !result.ok) {
     throw new UsageError(result?.message ?? 'the add-on returned no result');
@@ -260,7 +272,7 @@ if (spec) new Chart(document.getElementById('canvas'), {
 // ——— Command line ———
 
 const USAGE =
-  'usage: npm run summary -- --data <folder of CSV tabs> --out <folder> [--locale fr_FR] [--today YYYY-MM-DD] [--timezone Europe/Paris] [--png file.png]';
+  'usage: npm run summary -- --data <folder of CSV tabs> --out <folder> [--locale fr_FR] [--today YYYY-MM-DD] [--period 2017-06|2017-Q2|2017] [--timezone Europe/Paris] [--png file.png]';
 
 export function parseCommandLine(argv: readonly string[]): SummaryCliOptions {
   let parsed;
@@ -272,6 +284,7 @@ export function parseCommandLine(argv: readonly string[]): SummaryCliOptions {
         out: { type: 'string' },
         locale: { type: 'string' },
         today: { type: 'string' },
+        period: { type: 'string' },
         timezone: { type: 'string' },
         png: { type: 'string' },
       },
@@ -281,9 +294,9 @@ export function parseCommandLine(argv: readonly string[]): SummaryCliOptions {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`, 2);
   }
-  const { data, out, locale, today, timezone, png } = parsed.values;
+  const { data, out, locale, today, period, timezone, png } = parsed.values;
   if (!data || !out) throw new UsageError(USAGE, 2);
-  return { data, out, locale, today, timeZone: timezone, png };
+  return { data, out, locale, today, period, timeZone: timezone, png };
 }
 
 if (require.main === module) {

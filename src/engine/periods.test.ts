@@ -8,8 +8,10 @@ import {
   isoOfDay,
   overlapDays,
   parsePeriodCell,
+  parsePeriodChoice,
   periodOfDay,
   planPeriods,
+  planPeriodsHolding,
 } from './periods';
 
 const PARIS = 'Europe/Paris';
@@ -158,5 +160,40 @@ describe('parsePeriodCell', () => {
     expect(parsePeriodCell('13/2024', 'dmy', PARIS, 1)).toBeNull();
     expect(parsePeriodCell('Smarch 2024', 'dmy', PARIS, 1)).toBeNull();
     expect(parsePeriodCell(true, 'dmy', PARIS, 1)).toBeNull();
+  });
+});
+
+describe('parsePeriodChoice and planPeriodsHolding', () => {
+  const choice = (text: string, fiscal = 1) => {
+    const c = parsePeriodChoice(text, fiscal);
+    return c && { unit: c.unit, day: isoOfDay(c.day) };
+  };
+
+  it('reads a month, a fiscal quarter, a fiscal year and an ISO week', () => {
+    expect(choice('2017-06')).toEqual({ unit: 'month', day: '2017-06-01' });
+    expect(choice(' 2017-q2 ')).toEqual({ unit: 'quarter', day: '2017-04-01' });
+    expect(choice('2017-Q1', 4)).toEqual({ unit: 'quarter', day: '2017-04-01' });
+    expect(choice('2017')).toEqual({ unit: 'year', day: '2017-01-01' });
+    expect(choice('2017', 7)).toEqual({ unit: 'year', day: '2017-07-01' });
+    expect(choice('2017-W12')).toEqual({ unit: 'week', day: '2017-03-20' });
+  });
+
+  it('refuses anything else', () => {
+    for (const bad of ['2017-13', '2017-00', '2017-Q5', '17-06', 'June 2017', '', '2017-06-01'])
+      expect(parsePeriodChoice(bad, 1)).toBeNull();
+  });
+
+  it('plans the period holding a day, compared with the one before', () => {
+    const plan = planPeriodsHolding(month, dayNumber(2017, 6, 14), PARIS);
+    expect(plan.current.label).toBe('2017-06');
+    expect(plan.previous.label).toBe('2017-05');
+    expect(plan.trend[11].label).toBe('2017-06');
+    expect(plan.trend[0].label).toBe('2016-07');
+    const quarter = planPeriodsHolding(
+      { period: 'quarter', fiscalYearStartMonth: 1 },
+      dayNumber(2017, 5, 1),
+      PARIS,
+    );
+    expect(days(quarter.current)).toEqual(['2017-04-01', '2017-06-30']);
   });
 });

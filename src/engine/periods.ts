@@ -236,6 +236,61 @@ export function planPeriods(
 }
 
 /**
+ * The plan whose current period is the one of `unit` holding `dayNo` (a chosen period,
+ * or the latest one that has deals): as if today were the day after it.
+ */
+export function planPeriodsHolding(
+  settings: PeriodSettings,
+  dayNo: number,
+  timeZone: string,
+  trendCount = 12,
+): PeriodPlan {
+  const { endDay } = periodOfDay(dayNo, settings.period, settings.fiscalYearStartMonth);
+  return planPeriods(
+    { period: settings.period, fiscalYearStartMonth: settings.fiscalYearStartMonth },
+    instantOfDay(endDay, timeZone),
+    timeZone,
+    trendCount,
+  );
+}
+
+/** A period chosen by its name: a month `2017-06`, a fiscal quarter `2017-Q2`, a fiscal year `2017`, an ISO week `2017-W12`. */
+export interface PeriodChoice {
+  readonly unit: Unit;
+  /** A day inside it. */
+  readonly day: number;
+}
+
+const CHOICE_MONTH = /^(\d{4})-(\d{2})$/;
+const CHOICE_QUARTER = /^(\d{4})-Q([1-4])$/i;
+const CHOICE_YEAR = /^(\d{4})$/;
+const CHOICE_WEEK = /^(\d{4})-W(\d{2})$/i;
+
+/**
+ * A period name as the command line and the options take it (`2017-06`, `2017-Q2`,
+ * `2017`, `2017-W12`), quarters and years in the fiscal year starting on month
+ * `fiscalStart`; null when it is none of these.
+ */
+export function parsePeriodChoice(text: string, fiscalStart: number): PeriodChoice | null {
+  const value = text.trim();
+  let m: RegExpExecArray | null;
+  if ((m = CHOICE_MONTH.exec(value))) {
+    const month = +m[2];
+    if (month < 1 || month > 12) return null;
+    return { unit: 'month', day: dayNumber(+m[1], month, 1) };
+  }
+  if ((m = CHOICE_QUARTER.exec(value))) {
+    return { unit: 'quarter', day: monthStart(+m[1], fiscalStart, (+m[2] - 1) * 3) };
+  }
+  if ((m = CHOICE_YEAR.exec(value))) return { unit: 'year', day: monthStart(+m[1], fiscalStart) };
+  if ((m = CHOICE_WEEK.exec(value))) {
+    const range = parsePeriodCell(value, false, 'UTC', fiscalStart);
+    return range ? { unit: 'week', day: range.startDay } : null;
+  }
+  return null;
+}
+
+/**
  * Index of the span holding instant `ms` among contiguous, sorted spans described by
  * their boundaries (`bounds[k]` = start of span k, `bounds[n]` = until of the last); −1
  * outside them or for NaN.

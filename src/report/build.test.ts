@@ -511,3 +511,91 @@ describe('buildReport granularity', () => {
     expect(report.trends.at(-2)!.revenue).toBe(1200);
   });
 });
+
+describe('the period shown', () => {
+  const at = (period?: string, today = SMALL_TODAY) =>
+    buildReport({
+      tables: smallTables(),
+      mapping: smallMapping(),
+      context: SMALL_CONTEXT,
+      today,
+      period,
+    });
+
+  it('is the last complete month when it has deals', () => {
+    const report = at();
+    expect(report.periods.selection).toBe('default');
+    expect(report.periods.current.label).toBe('2025-03');
+    // D6–D11 close (or, open, were created) in March.
+    expect(report.periods.currentDeals).toBe(6);
+    expect(report.periods.latestDeal).toBe('2025-04-02');
+  });
+
+  it('is the latest complete month with deals when the last complete one has none', () => {
+    // June 10th: May has no deal; D12 (created April 2nd, no close date) is the latest.
+    const report = at(undefined, Date.UTC(2025, 5, 10, 16));
+    expect(report.periods.selection).toBe('latestWithDeals');
+    expect(report.periods.current.label).toBe('2025-04');
+    expect(report.periods.previous.label).toBe('2025-03');
+    expect(report.periods.trend[11].label).toBe('2025-04');
+    expect(report.periods.currentDeals).toBe(1);
+    expect(row(report, 'revenue')).toMatchObject({ current: 0, previous: 6700 });
+    // Pipeline: D12 only, 700 at probability 1.
+    expect(report.periods.latestDeal).toBe('2025-04-02');
+  });
+
+  it('keeps the default when no deal is dated before it', () => {
+    const report = at(undefined, Date.UTC(2024, 11, 10, 16));
+    expect(report.periods.selection).toBe('default');
+    expect(report.periods.current.label).toBe('2024-11');
+    expect(report.periods.currentDeals).toBe(0);
+  });
+
+  it('is the period the user chose: a month, a quarter, a year', () => {
+    const february = at('2025-02');
+    expect(february.periods.selection).toBe('chosen');
+    expect(february.periods.current).toEqual({
+      start: '2025-02-01',
+      end: '2025-02-28',
+      label: '2025-02',
+    });
+    expect(row(february, 'revenue')).toMatchObject({ current: 3500, previous: 1000 });
+    const quarter = at('2025-Q1');
+    expect(quarter.periods.granularity).toBe('quarter');
+    expect(quarter.periods.current.end).toBe('2025-03-31');
+    // D1–D11: every deal of January to March.
+    expect(quarter.periods.currentDeals).toBe(11);
+    expect(row(quarter, 'revenue').current).toBe(11200);
+    const year = at('2025');
+    expect(year.periods.granularity).toBe('year');
+    expect(year.periods.currentDeals).toBe(12);
+  });
+
+  it('is not compared when a chosen period has no deal', () => {
+    const report = at('2024-06');
+    expect(report.periods.selection).toBe('chosen');
+    expect(report.periods.currentDeals).toBe(0);
+    for (const r of report.overview.filter((r) => r.kpi !== 'activities')) {
+      expect(r.change).toBeNull();
+      expect(r.verdict).toBeNull();
+    }
+    expect(row(report, 'revenue').current).toBe(0);
+  });
+
+  it('keeps a custom range even without deals', () => {
+    const mapping = smallMapping();
+    mapping.settings.customRange = { start: '2024-05-01', end: '2024-05-31' };
+    const report = buildReport({
+      tables: smallTables(),
+      mapping,
+      context: SMALL_CONTEXT,
+      today: Date.UTC(2025, 5, 10, 16),
+    });
+    expect(report.periods.selection).toBe('chosen');
+    expect(report.periods.currentDeals).toBe(0);
+  });
+
+  it('refuses a period name it cannot read', () => {
+    expect(() => at('2025-13')).toThrow(/period 2025-13/);
+  });
+});

@@ -1,15 +1,17 @@
 import type { SheetContext } from '../core/context';
+import { isoDay } from '../core/dates';
 import { languageOf } from '../core/context';
 import type { CampaignColumns } from '../engine/campaigns';
 import { readCampaigns } from '../engine/campaigns';
 import type { DealSummary } from '../engine/dealStats';
+import { parsePeriodChoice } from '../engine/periods';
 import type { TargetColumns } from '../engine/targets';
 import { readTargets } from '../engine/targets';
 import type { Mapping } from '../mapping/schema';
 import { periodAggregates } from './aggregates';
 import type { DealsRead } from './deals';
 import { readDeals, repStatsOf, trendNewCustomersOf } from './deals';
-import type { Report } from './model';
+import type { PeriodSelection, Report } from './model';
 import type { ReportPeriods } from './periods';
 import { periodInfo, reportPeriods } from './periods';
 import { RepRegistry } from './repRegistry';
@@ -55,6 +57,11 @@ export interface BuildInput {
   readonly context: SheetContext;
   /** The instant the report is made for (ms since epoch, or a Date). */
   readonly today: number | Date;
+  /**
+   * A period the user chose by name (`2017-06`, `2017-Q2`, `2017`: parsePeriodChoice);
+   * without it (and without a custom range), the last complete period that has deals.
+   */
+  readonly period?: string;
 }
 
 export function buildReport(input: BuildInput): Report {
@@ -62,11 +69,9 @@ export function buildReport(input: BuildInput): Report {
   const { timeZone } = context;
   const today = typeof input.today === 'number' ? input.today : input.today.getTime();
   const language = languageOf(context.locale);
-  const periods = reportPeriods(mapping.settings, today, timeZone);
-  const { plan } = periods;
   const tables = new MappedTables(input.tables, mapping);
-
-  const read = readTables(tables, mapping, context, periods);
+  const { periods, read, selection } = readInPeriods(input, tables, today);
+  const { plan } = periods;
   const { deals, campaigns, feedback } = read;
   const tally = tallyByRep(read, periods);
   const aggregates = periodAggregates(periods.spans, deals, tally.slotStats, {
@@ -82,6 +87,7 @@ export function buildReport(input: BuildInput): Report {
     tables,
     dealsUndated: deals.undated,
     feedbackScale: feedback ? feedback.scale : null,
+    currentHasDeals: tally.slotStats[0].deals > 0,
   });
   const none = text('none', language);
 
@@ -97,6 +103,9 @@ export function buildReport(input: BuildInput): Report {
       previous: periodInfo(plan.previous),
       trend: plan.trend.map(periodInfo),
       dealsUndated: deals.undated,
+      selection,
+      currentDeals: tally.slotStats[0].deals,
+      latestDeal: deals.pass.latest === -Infinity ? null : isoDay(deals.pass.latest, timeZone),
     },
     overview,
     lockedKpis,
@@ -169,6 +178,41 @@ export function buildReport(input: BuildInput): Report {
       language,
       tables,
     ),
+  };
+}
+
+/**
+ * The report's periods and the tables read in them. By default the last complete period
+ * before today; when it has no deal (a CRM export of last year), the latest complete
+ * period that has deals, the deals then read a second time in it. A period the user
+ * chose (by name, or a custom range) is kept even when it has no deal.
+ */
+function readInPeriods(
+  input: BuildInput,
+  tables: MappedTables,
+  today: number,
+): { periods: ReportPeriods; read: TablesRead; selection: PeriodSelection } {
+  const { mapping, context } = input;
+  const { settings } = mapping;
+  const { timeZone } = context;
+  if (input.period !== undefined) {
+    const choice = parsePeriodChoice(input.period, settings.fiscalYearStartMonth);
+    if (!choice) throw new RangeError(`period ${input.period}: expected 2017-06, 2017-Q2 or 2017`);
+    const periods = reportPeriods(settings, today, timeZone, { choice });
+    return { periods, read: readTables(tables, mapping, context, periods), selection: 'chosen' };
+  }
+  const periods = reportPeriods(settings, today, timeZone);
+  const read = readTables(tables, mapping, context, periods);
+  if (settings.customRange) return { periods, read, selection: 'chosen' };
+  const { pass } = read.deals;
+  if (pass.slots[0].deals > 0 || pass.latestBefore === -Infinity) {
+    return { periods, read, selection: 'default' };
+  }
+  const latest = reportPeriods(settings, today, timeZone, { holding: pass.latestBefore });
+  return {
+    periods: latest,
+    read: readTables(tables, mapping, context, latest),
+    selection: 'latestWithDeals',
   };
 }
 

@@ -86,6 +86,9 @@ export class DealPass {
   rangeRevenue = 0;
   /** Earliest period instant of the deals dated up to the end of the current period. */
   rangeStart = Infinity;
+  /** Latest period instant of a deal, and the latest before the end of the current period (−Infinity: none). */
+  latest = -Infinity;
+  latestBefore = -Infinity;
   private repSeen = new Uint8Array(64);
   private sourceCampaign = new Int32Array(16).fill(-2);
 
@@ -135,6 +138,8 @@ export class DealPass {
       else if (p !== p) {
         skipped.add('noDate', b.sheetRows[i]);
       } else {
+        if (p > this.latest) this.latest = p;
+        if (p < until && p > this.latestBefore) this.latestBefore = p;
         if (p >= b0 && p < b3) s = p >= b2 ? 0 : p >= b1 ? 1 : 2;
         t = bucketOf(p, trendBounds);
       }

@@ -40,7 +40,19 @@ export interface ReportPeriods {
    * (shown in the current period; previous and trends are empty).
    */
   readonly dealsUndated: boolean;
+  /**
+   * How the current period was chosen: `default` (the last complete period before
+   * today), `latestWithDeals` (that one had no deal: the latest complete period that
+   * has), `chosen` (by the user: a named period or a custom range).
+   */
+  readonly selection: PeriodSelection;
+  /** Deals of the current period, every status. */
+  readonly currentDeals: number;
+  /** The latest day a deal belongs to (close date, else created date), `YYYY-MM-DD`; null without dated deals. */
+  readonly latestDeal: string | null;
 }
+
+export type PeriodSelection = 'default' | 'latestWithDeals' | 'chosen';
 
 // ——— KPIs ———
 

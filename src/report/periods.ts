@@ -1,5 +1,13 @@
 import type { PeriodPlan, Span } from '../engine/periods';
-import { boundsOf, bucketOf, isoOfDay, planPeriods } from '../engine/periods';
+import type { PeriodChoice } from '../engine/periods';
+import {
+  boundsOf,
+  bucketOf,
+  dayOfInstant,
+  isoOfDay,
+  planPeriods,
+  planPeriodsHolding,
+} from '../engine/periods';
 import type { MappingSettings } from '../mapping/schema';
 import type { PeriodInfo } from './model';
 
@@ -16,20 +24,34 @@ export interface ReportPeriods {
   readonly trendBounds: Float64Array;
 }
 
+/**
+ * The periods of the settings for `today`; with `choice`, the chosen period instead (its
+ * unit overrides the settings'); with `holding` (an instant), the period of the settings'
+ * unit holding it (the latest one that has deals).
+ */
 export function reportPeriods(
   settings: MappingSettings,
   today: number,
   timeZone: string,
+  anchor?: { readonly choice?: PeriodChoice; readonly holding?: number },
 ): ReportPeriods {
-  const plan = planPeriods(
-    {
-      period: settings.period,
-      fiscalYearStartMonth: settings.fiscalYearStartMonth,
-      customRange: settings.customRange,
-    },
-    today,
-    timeZone,
-  );
+  const base = {
+    period: settings.period,
+    fiscalYearStartMonth: settings.fiscalYearStartMonth,
+    customRange: settings.customRange,
+  };
+  let plan;
+  if (anchor?.choice) {
+    plan = planPeriodsHolding(
+      { ...base, period: anchor.choice.unit, customRange: undefined },
+      anchor.choice.day,
+      timeZone,
+    );
+  } else if (anchor?.holding !== undefined) {
+    plan = planPeriodsHolding(base, dayOfInstant(anchor.holding, timeZone), timeZone);
+  } else {
+    plan = planPeriods(base, today, timeZone);
+  }
   return {
     plan,
     spans: [plan.current, plan.previous, plan.beforePrevious],

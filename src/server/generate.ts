@@ -16,6 +16,7 @@ import type { EntityId } from '../mapping/fields';
 import { ENTITY_IDS } from '../mapping/fields';
 import type { Mapping, MappingSettings } from '../mapping/schema';
 import { customRangeSchema, DEFAULT_SETTINGS } from '../mapping/schema';
+import { parsePeriodChoice } from '../engine/periods';
 import { buildReport } from '../report/build';
 import type { Report } from '../report/model';
 import { uiStrings } from '../ui/strings';
@@ -61,6 +62,8 @@ export interface SummaryOptions {
   period?: MappingSettings['period'];
   fiscalYearStartMonth?: number;
   customRange?: { start: string; end: string };
+  /** One period by name: `2017-06`, `2017-Q2`, `2017` (fiscal), `2017-W12`. */
+  periodLabel?: string;
 }
 
 // Built on first use: the bundle loads on every custom-function call, which never needs it.
@@ -72,6 +75,16 @@ function schema(): z.ZodMiniType<SummaryOptions> {
     period: z.optional(z.enum(['week', 'month', 'quarter', 'year'])),
     fiscalYearStartMonth: z.optional(z.int().check(z.minimum(1), z.maximum(12))),
     customRange: z.optional(customRangeSchema()),
+    periodLabel: z.optional(
+      z
+        .string()
+        .check(
+          z.refine(
+            (text) => parsePeriodChoice(text, 1) !== null,
+            'expected a month (2017-06), a quarter (2017-Q2) or a year (2017)',
+          ),
+        ),
+    ),
   }) as unknown as z.ZodMiniType<SummaryOptions>;
   return optionsSchema;
 }
@@ -254,6 +267,7 @@ export function generateSummary(input?: unknown): SummaryResult {
       mapping: withSettings(mapping, options),
       context,
       today: todayOf(options, context.timeZone),
+      period: options.periodLabel,
     });
     const plans = planTabs(report);
     const written = writeTabs(spreadsheet, plans, {

@@ -12,6 +12,9 @@ const EN = {
   total: 'Total',
   none: '(none)',
   noDates: 'The deals have no date column mapped: every figure covers all deals.',
+  latestWithDeals: 'Your latest deals close in {latest}: this summary shows {period}.',
+  noDealInPeriod: 'No deal falls in {period}: the deal figures below are empty, not a fall.',
+  latestDeals: 'Your latest deals close in {latest}.',
   // Overview
   overviewTitle: 'KPI overview',
   kpi: 'KPI',
@@ -133,6 +136,11 @@ const FR: TabLabels = {
   none: '(aucun)',
   noDates:
     'Aucune colonne de date n’est associée aux affaires : chaque chiffre porte sur toutes les affaires.',
+  latestWithDeals:
+    'Vos dernières affaires se concluent en {latest} : cette synthèse porte sur {period}.',
+  noDealInPeriod:
+    'Aucune affaire en {period} : les chiffres des affaires ci-dessous sont vides, ce n’est pas une baisse.',
+  latestDeals: 'Vos dernières affaires se concluent en {latest}.',
   overviewTitle: 'Synthèse des KPI',
   kpi: 'Indicateur',
   thisPeriod: 'Cette période',

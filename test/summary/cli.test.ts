@@ -130,7 +130,56 @@ test('a second run replaces an earlier summary, and a folder of other files is r
   expect(readdirSync(work).filter((f) => f.includes('.tmp-'))).toEqual([]);
 });
 
+describe.each(['fr', 'en'] as const)('samples/%s without --today', (language) => {
+  test('opens on a period that has deals, and --period chooses one', () => {
+    const delimiter = language === 'fr' ? ';' : ',';
+    const won = language === 'fr' ? 'Commandes / affaires gagnées' : 'Orders / won deals';
+    const overviewOf = (out: string) => {
+      const name = EXPECTED[language][0];
+      return parseCsv(readFileSync(path.join(out, `${name}.csv`), 'utf8'), delimiter);
+    };
+    const data = path.join(ROOT, 'samples', language);
+    const out = path.join(work, `default-${language}`);
+    const run = summary('--data', data, '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const overview = overviewOf(out);
+    expect(Number(overview.find((row) => row[0] === won)![1])).toBeGreaterThan(0);
+
+    const chosen = path.join(work, `chosen-${language}`);
+    expect(summary('--data', data, '--out', chosen, '--period', '2026-Q2').status).toBe(0);
+    const result = JSON.parse(readFileSync(path.join(chosen, 'summary.json'), 'utf8'));
+    expect(result.result.period).toBe('2026-Q2');
+
+    const empty = path.join(work, `empty-${language}`);
+    expect(summary('--data', data, '--out', empty, '--period', '2019-06').status).toBe(0);
+    const note = overviewOf(empty).find((row) =>
+      row[0].startsWith(
+        language === 'fr' ? 'Aucune affaire en juin 2019' : 'No deal falls in June 2019',
+      ),
+    );
+    expect(note).toBeDefined();
+  });
+});
+
 describe('unusable input', () => {
+  test('a --period that names no period', () => {
+    const out = path.join(work, 'out-bad-period');
+    const run = summary(
+      '--data',
+      path.join(ROOT, 'samples', 'en'),
+      '--out',
+      out,
+      '--period',
+      'June',
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'summary: --period June: expected a month (2017-06), a quarter (2017-Q2) or a year (2017)\n',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   test('a folder without deals: non-zero exit, a clear message, nothing written', () => {
     const data = path.join(work, 'no-deals');
     mkdirSync(data);

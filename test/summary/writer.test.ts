@@ -92,4 +92,12 @@ test('options from the sidebar', () => {
   ).toMatchObject({
     ok: false,
   });
+  expect(parseSummaryOptions({ periodLabel: '2017-Q2' })).toEqual({
+    ok: true,
+    options: { periodLabel: '2017-Q2' },
+  });
+  expect(parseSummaryOptions({ periodLabel: '2017-13' })).toEqual({
+    ok: false,
+    detail: 'periodLabel: expected a month (2017-06), a quarter (2017-Q2) or a year (2017)',
+  });
 });

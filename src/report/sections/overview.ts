@@ -26,7 +26,20 @@ export interface OverviewInput {
   readonly dealsUndated: boolean;
   /** The feedback's scale; null when feedback is not mapped. */
   readonly feedbackScale: FeedbackScale | null;
+  /**
+   * The current period has deals. Without any, a deal KPI is not compared with the
+   * previous period: "−100 %" would read as a collapse, when there is only no data.
+   */
+  readonly currentHasDeals: boolean;
 }
+
+/** KPIs that read no deal: compared with the previous period even when it has none. */
+const WITHOUT_DEALS: ReadonlySet<string> = new Set([
+  'activities',
+  'activitiesPerRep',
+  'nps',
+  'feedbackScore',
+]);
 
 export function buildOverview(input: OverviewInput): {
   overview: OverviewRow[];
@@ -52,7 +65,8 @@ export function buildOverview(input: OverviewInput): {
     if (entry.section !== 'overview') continue;
     const current = entry.compute(aggregates, 0);
     const previous = dealsUndated ? null : entry.compute(aggregates, 1);
-    const delta = current !== null && previous !== null ? current - previous : null;
+    const compared = input.currentHasDeals || WITHOUT_DEALS.has(entry.id);
+    const delta = compared && current !== null && previous !== null ? current - previous : null;
     const target = entry.target ? entry.target(aggregates[0]) : null;
     const vsTarget = current !== null && target !== null ? ratio(current, target) : null;
     overview.push({
@@ -63,7 +77,7 @@ export function buildOverview(input: OverviewInput): {
       better: entry.better,
       current,
       previous,
-      change: current !== null && previous !== null ? growthRateOf(current, previous) : null,
+      change: delta !== null ? growthRateOf(current!, previous!) : null,
       delta,
       verdict: verdictOf(delta, entry.better),
       target,

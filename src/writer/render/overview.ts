@@ -1,5 +1,6 @@
 import { changeFormat, PERCENT_FORMAT, unitFormat } from '../formats';
-import { Grid, header, num, text } from '../grid';
+import { bold, Grid, header, num, text } from '../grid';
+import { monthOfDay, periodName } from '../periodNames';
 import type { ChartPlan, RenderContext, TabPlan } from '../plan';
 import { block, currentPeriod, heading, periodCell, verdictColor } from '../plan';
 
@@ -16,6 +17,8 @@ export function renderOverview(ctx: RenderContext): TabPlan {
     { caption: labels.previousPeriod, period: report.periods.previous },
   ]);
   if (report.periods.dealsUndated) grid.row(text(labels.noDates));
+  const note = periodNote(ctx);
+  if (note) grid.row(bold(note));
   grid.blank();
 
   const tableTop = grid.row(
@@ -79,4 +82,23 @@ export function renderOverview(ctx: RenderContext): TabPlan {
       { column: 7, count: 1, pixels: 520 },
     ],
   };
+}
+
+/**
+ * One line on how the period was chosen: the latest period with deals when the last
+ * complete one had none; or, for a period without any deal, that it has none (and when
+ * the latest deals are).
+ */
+export function periodNote(ctx: RenderContext): string | null {
+  const { periods } = ctx.report;
+  const { labels, language } = ctx;
+  if (periods.dealsUndated) return null;
+  const period = periodName(periods.current, language);
+  if (periods.selection === 'latestWithDeals') {
+    return labels.latestWithDeals.replace('{latest}', period).replace('{period}', period);
+  }
+  if (periods.currentDeals > 0) return null;
+  const none = labels.noDealInPeriod.replace('{period}', period);
+  if (periods.latestDeal === null) return none;
+  return `${none} ${labels.latestDeals.replace('{latest}', monthOfDay(periods.latestDeal, language))}`;
 }
