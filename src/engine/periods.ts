@@ -283,7 +283,7 @@ export function parsePeriodChoice(text: string, fiscalStart: number): PeriodChoi
     return { unit: 'quarter', day: monthStart(+m[1], fiscalStart, (+m[2] - 1) * 3) };
   }
   if ((m = CHOICE_YEAR.exec(value))) return { unit: 'year', day: monthStart(+m[1], fiscalStart) };
-  if ((m = CHOICE_WEEK.exec(value))) {
+  if (CHOICE_WEEK.test(value)) {
     const range = parsePeriodCell(value, false, 'UTC', fiscalStart);
     return range ? { unit: 'week', day: range.startDay } : null;
   }
