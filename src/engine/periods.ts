@@ -284,7 +284,7 @@ export function parsePeriodChoice(text: string, fiscalStart: number): PeriodChoi
   }
   if ((m = CHOICE_YEAR.exec(value))) return { unit: 'year', day: monthStart(+m[1], fiscalStart) };
   if (CHOICE_WEEK.test(value)) {
-    const range = parsePeriodCell(value, false, 'UTC', fiscalStart);
+    const range = parsePeriodCell(value, 'ymd', 'UTC', fiscalStart);
     return range ? { unit: 'week', day: range.startDay } : null;
   }
   return null;
