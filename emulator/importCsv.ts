@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { decimalSeparatorOf, isMonthFirst, languageOf } from '../src/core/context';
-import { NOT_A_DATE, parseDate } from '../src/core/dates';
+import { midnightOf, NOT_A_DATE, parseDate } from '../src/core/dates';
 import { parseCsv } from './csv';
 
 const SPACES = '[ \\u00a0\\u202f]';
@@ -56,6 +56,126 @@ function readLocaleNumber(text: string, locale: string): LocaleNumber | undefine
   return { value, format };
 }
 
+/** Scientific notation, as typed: `1e3`, `-2.5E-2` (`2,5E-2` with a decimal comma). */
+const SCIENTIFIC = {
+  ',': /^([-+]?)(\d+(?:,\d+)?)[eE]([-+]?\d{1,3})$/,
+  '.': /^([-+]?)(\d+(?:\.\d+)?)[eE]([-+]?\d{1,3})$/,
+} as const;
+
+function readScientific(text: string, locale: string): LocaleNumber | undefined {
+  const decimal = decimalSeparatorOf(locale);
+  const match = SCIENTIFIC[decimal].exec(text);
+  if (!match) return undefined;
+  const value = Number(match[2].replace(',', '.') + 'e' + match[3]);
+  if (!Number.isFinite(value)) return undefined;
+  return { value: match[1] === '-' ? -value : value, format: '0.00E+00' };
+}
+
+/** Lower case, accents removed, a final dot dropped: "Févr." → "fevr". */
+function foldMonth(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
+}
+
+const monthTables = new Map<string, Map<string, number>>();
+
+/**
+ * Month names Sheets reads in `locale`: the full and short names of the spreadsheet's
+ * language (from Intl, as Sheets writes them), the English ones, and "sept".
+ */
+function monthNames(locale: string): Map<string, number> {
+  const language = locale.split(/[_-]/)[0] || 'en';
+  let table = monthTables.get(language);
+  if (table) return table;
+  table = new Map<string, number>();
+  for (const lang of ['en', language]) {
+    for (const style of ['long', 'short'] as const) {
+      let format: Intl.DateTimeFormat;
+      try {
+        format = new Intl.DateTimeFormat(lang, { month: style, timeZone: 'UTC' });
+      } catch {
+        continue;
+      }
+      for (let m = 1; m <= 12; m++) {
+        const name = foldMonth(format.format(new Date(Date.UTC(2021, m - 1, 15))));
+        if (/^\p{L}+$/u.test(name) && !table.has(name)) table.set(name, m);
+      }
+    }
+  }
+  if (!table.has('sept')) table.set('sept', 9);
+  monthTables.set(language, table);
+  return table;
+}
+
+const MONTH_WORD = '(\\p{L}+\\.?)';
+const MONTH_YEAR = new RegExp('^' + MONTH_WORD + ',?\\s+(\\d{4})$', 'u');
+const DAY_MONTH_YEAR = new RegExp('^(\\d{1,2})\\.?\\s+' + MONTH_WORD + ',?\\s+(\\d{4})$', 'u');
+const MONTH_DAY_YEAR = new RegExp('^' + MONTH_WORD + '\\s+(\\d{1,2}),?\\s+(\\d{4})$', 'u');
+/** Day and month without a year (`1/2`, `3-4`, `5.6`): a date of the current year. */
+const DAY_MONTH = /^(\d{1,2})([/.-])(\d{1,2})$/;
+/** A date with a two-digit year (`1/2/26`). */
+const SHORT_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2})$/;
+
+function validDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Dates Sheets recognises beyond full numeric ones: "May 2026", "Sept 2026" or "mars
+ * 2025" (the first of that month), "5 May 2026", "May 5, 2026", "1/2" or "3-4" (that day
+ * of the current year, in the locale's day/month order) and "1/2/26".
+ */
+function readWordDate(
+  text: string,
+  locale: string,
+  timeZone: string,
+  now: number,
+): UserEntered | undefined {
+  const at = (year: number, month: number, day: number): UserEntered | undefined =>
+    validDay(year, month, day)
+      ? {
+          value: new Date(midnightOf(year, month, day, timeZone)),
+          format: defaultDateFormat(locale),
+        }
+      : undefined;
+  const month = (word: string) => monthNames(locale).get(foldMonth(word));
+  let match = MONTH_YEAR.exec(text);
+  if (match) {
+    const m = month(match[1]);
+    return m ? at(Number(match[2]), m, 1) : undefined;
+  }
+  match = DAY_MONTH_YEAR.exec(text);
+  if (match) {
+    const m = month(match[2]);
+    return m ? at(Number(match[3]), m, Number(match[1])) : undefined;
+  }
+  match = MONTH_DAY_YEAR.exec(text);
+  if (match) {
+    const m = month(match[1]);
+    return m ? at(Number(match[3]), m, Number(match[2])) : undefined;
+  }
+  const monthFirst = isMonthFirst(locale);
+  match = SHORT_YEAR.exec(text);
+  if (match) {
+    const [a, b, yy] = [Number(match[1]), Number(match[3]), Number(match[4])];
+    const year = yy < 30 ? 2000 + yy : 1900 + yy;
+    return monthFirst ? at(year, a, b) : at(year, b, a);
+  }
+  match = DAY_MONTH.exec(text);
+  if (match) {
+    const [a, b] = [Number(match[1]), Number(match[3])];
+    const year = Number(
+      new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone }).format(new Date(now)),
+    );
+    return monthFirst ? at(year, a, b) : at(year, b, a);
+  }
+  return undefined;
+}
+
 const DATE_LIKE =
   /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
@@ -77,12 +197,23 @@ export interface UserEntered {
 
 /**
  * Text typed into a cell (or written with setValue, or imported from CSV) as Sheets
- * reads it in `locale`: numbers with the locale's separators, currency signs and
- * percentages; full dates (day-first outside en_US, ISO everywhere) at midnight in
- * `timeZone`; TRUE/FALSE (VRAI/FAUX in French). Everything else, including "" and
- * month-years like "01/2025", stays text.
+ * reads it in `locale`: numbers with the locale's separators, currency signs,
+ * percentages and scientific notation (`1e3`); full dates (day-first outside month-first
+ * locales, ISO everywhere) at midnight in `timeZone`; month names of the spreadsheet's
+ * language (`May 2026`, `mars 2025`); day and month alone (`1/2`, `3-4`: that day of
+ * the current year, `now`'s); TRUE/FALSE (VRAI/FAUX in French). Everything else,
+ * including "" and month-years like "01/2025", stays text.
+ *
+ * The decimal separator and the day/month order come from src/core/context (the
+ * add-on's locale table), so the emulator reads input the way the add-on expects the
+ * locale to write it.
  */
-export function typeUserEntered(text: string, locale: string, timeZone: string): UserEntered {
+export function typeUserEntered(
+  text: string,
+  locale: string,
+  timeZone: string,
+  now: number = Date.now(),
+): UserEntered {
   const trimmed = text.trim();
   if (trimmed === '') return { value: text };
   const upper = trimmed.toUpperCase();
@@ -101,7 +232,11 @@ export function typeUserEntered(text: string, locale: string, timeZone: string):
         : defaultDateFormat(locale);
     return { value: new Date(ms), format };
   }
-  return readLocaleNumber(trimmed, locale) ?? { value: text };
+  return (
+    readLocaleNumber(trimmed, locale) ??
+    readScientific(trimmed, locale) ??
+    readWordDate(trimmed, locale, timeZone, now) ?? { value: text }
+  );
 }
 
 /** A CSV cell as Google Sheets types it on import in `locale` (see typeUserEntered). */

@@ -125,6 +125,63 @@ describe('writing values', () => {
       ['12,5', '1\u202f234,50 €', '40%', '31/03/2025', 'VRAI', '01/2025'],
     ]);
   });
+  it('reads month names of the spreadsheet language, fractions, 1e3, TRUE and 12%', () => {
+    const now = new Date().getFullYear();
+    const en = english();
+    const cells = en.spreadsheet.getActiveSheet().getRange('A10:J10');
+    cells.setValues([
+      [
+        'May 2026',
+        'Sept 2026',
+        'mars 2025',
+        '1/2',
+        '3-4',
+        'TRUE',
+        '12%',
+        '1e3',
+        'Q1 2026',
+        '13/13',
+      ],
+    ]);
+    expect(cells.getValues()).toEqual([
+      [
+        new Date('2026-05-01T04:00:00Z'),
+        new Date('2026-09-01T04:00:00Z'),
+        'mars 2025', // not a month in English
+        new Date(`${now}-01-02T05:00:00Z`),
+        new Date(`${now}-03-04T05:00:00Z`),
+        true,
+        0.12,
+        1000,
+        'Q1 2026',
+        '13/13',
+      ],
+    ]);
+    // Setting the text format afterwards does not bring the text back.
+    cells.setNumberFormat('@');
+    expect(cells.getValues()[0][0]).toEqual(new Date('2026-05-01T04:00:00Z'));
+    const fr = createEmulator({ locale: 'fr_FR', timeZone: PARIS });
+    const frCells = fr.spreadsheet.getActiveSheet().getRange('A1:E1');
+    frCells.setValues([['mars 2025', 'Sept 2026', '1/2', '5 mai 2025', '1,5e3']]);
+    expect(frCells.getValues()).toEqual([
+      [
+        new Date('2025-02-28T23:00:00Z'),
+        new Date('2026-08-31T22:00:00Z'),
+        new Date(`${now}-01-31T23:00:00Z`), // 1 February: day first in French
+        new Date('2025-05-04T22:00:00Z'),
+        1500,
+      ],
+    ]);
+  });
+  it('keeps those strings as text with an apostrophe, or with the text format set first', () => {
+    const { spreadsheet } = english();
+    const quoted = spreadsheet.getActiveSheet().getRange('A10:C10');
+    quoted.setValues([["'May 2026", "'1/2", "'TRUE"]]);
+    expect(quoted.getValues()).toEqual([['May 2026', '1/2', 'TRUE']]);
+    const formatted = spreadsheet.getActiveSheet().getRange('A11:C11');
+    formatted.setNumberFormat('@').setValues([['May 2026', '1e3', '12%']]);
+    expect(formatted.getValues()).toEqual([['May 2026', '1e3', '12%']]);
+  });
   it('keeps strings as text in a plain-text (@) cell, or when parsing is off', () => {
     const { spreadsheet } = english();
     const cell = spreadsheet.getRange('deals!A6');
@@ -308,6 +365,29 @@ describe('developer metadata', () => {
         .find()
         .map((x) => x.getKey()),
     ).toEqual(['doc']);
+  });
+});
+
+describe('developer metadata visibility', () => {
+  it('shows PROJECT metadata only to the project that wrote it, DOCUMENT metadata to all', () => {
+    const emulator = english();
+    const ss = emulator.spreadsheet;
+    const visibility = SpreadsheetAppVisibility(emulator);
+    const tab = ss.insertSheet('KPI Overview');
+    tab.addDeveloperMetadata('private', 'p', visibility.PROJECT);
+    tab.addDeveloperMetadata('shared', 's', visibility.DOCUMENT);
+    const keys = () =>
+      ss
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => m.getKey());
+    expect(keys()).toEqual(['private', 'shared']);
+    emulator.project = 'published-add-on';
+    expect(keys()).toEqual(['shared']);
+    expect(tab.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['shared']);
+    expect(ss.createDeveloperMetadataFinder().withKey('private').find()).toEqual([]);
+    emulator.project = 'emulated-project';
+    expect(keys()).toEqual(['private', 'shared']);
   });
 });
 

@@ -848,7 +848,16 @@ export class EmulatedSheet implements SheetApi {
     if (this.rows[row - 1] && this.rows[row - 1].length >= column) this.store(row, column, '');
   }
 
-  /** A value written by setValue(s): typed as Sheets types what a user enters. */
+  /**
+   * A value written by setValue(s): typed as Sheets types what a user enters. Sheets API
+   * ValueInputOption USER_ENTERED, which Range.setValues follows: "The values will be
+   * parsed as if the user typed them into the UI. Numbers will stay as numbers, but
+   * strings may be converted to numbers, dates, etc. following the same rules that are
+   * applied when entering text into a cell via the Google Sheets UI."
+   * https://developers.google.com/workspace/sheets/api/reference/rest/v4/ValueInputOption
+   * The text format (`@`) keeps a string only when it is set before the value; set
+   * afterwards it changes how the typed value shows, not what it is.
+   */
   write(row: number, column: number, value: unknown): void {
     const env = this.parent.env;
     if (typeof value === 'string') {

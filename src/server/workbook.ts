@@ -1,7 +1,7 @@
 import type { Language, SheetContext } from '../core/context';
 import { languageOf } from '../core/context';
 import type { SheetValues } from '../mapping/analyzeSheet';
-import { OWNED_TAB_KEY } from '../writer/tabs';
+import { LEGACY_OWNED_TAB_KEY, OWNED_TAB_KEY } from '../writer/tabs';
 
 /**
  * The adapter between SpreadsheetApp and the pure mapping code: one getValues per sheet
@@ -51,12 +51,11 @@ export function readSheets(
 function ownedTabNames(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Set<string> {
   const names = new Set<string>();
   try {
-    for (const metadata of spreadsheet
-      .createDeveloperMetadataFinder()
-      .withKey(OWNED_TAB_KEY)
-      .find()) {
-      const sheet = metadata.getLocation().getSheet();
-      if (sheet) names.add(sheet.getName());
+    for (const key of [OWNED_TAB_KEY, LEGACY_OWNED_TAB_KEY]) {
+      for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(key).find()) {
+        const sheet = metadata.getLocation().getSheet();
+        if (sheet) names.add(sheet.getName());
+      }
     }
   } catch {
     // Reading metadata is a nicety here: without it every tab is offered.

@@ -29,18 +29,15 @@ export interface Cell {
 
 /**
  * Text as it must be written to stay text. Sheets reads a written string the way it
- * reads typing: `=…` (and `+…`, `-…`, `@…` in some locales) becomes a formula, `12,5`
- * a number, `2026-03` a date, `TRUE` a boolean. A leading apostrophe makes Sheets keep
- * the text exactly and is not part of the value, so every string that does not start
- * with a letter is quoted: names such as `=HYPERLINK(…)`, `+1`, `@x` or `-5` stay
- * literal text and never run.
+ * reads typing: `=…` (and `+…`, `-…`, `@…`) becomes a formula, `12,5` or `1e3` a number,
+ * `12%` a percentage, `May 2026`, `mars 2025`, `1/2` or `3-4` a date, `TRUE` a boolean,
+ * and setting the `@` (plain text) format afterwards does not bring the text back. A
+ * leading apostrophe makes Sheets keep the text exactly and is not part of the value, so
+ * every non-empty text is quoted: a rep called `May 2026` stays `May 2026`, and a name
+ * such as `=HYPERLINK(…)` never runs.
  */
 export function safeText(text: string): string {
-  if (text === '') return '';
-  const first = text.charAt(0);
-  const startsWithLetter = first.toLowerCase() !== first.toUpperCase();
-  if (startsWithLetter && !/^(true|false|vrai|faux)$/i.test(text.trim())) return text;
-  return "'" + text;
+  return text === '' ? '' : "'" + text;
 }
 
 export function text(

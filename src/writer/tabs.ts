@@ -29,8 +29,21 @@ export const TAB_NAMES: Readonly<Record<TabId, Readonly<Record<Language, string>
   quality: { en: 'Data quality', fr: 'Qualité des données' },
 };
 
-/** Developer metadata key marking a tab the add-on created; the value is its TabId. */
-export const OWNED_TAB_KEY = 'sales-kpi:tab';
+/**
+ * Developer metadata key marking a tab the add-on created; the value is its TabId. It is
+ * written with DOCUMENT visibility, so every deployment of the add-on (a test
+ * deployment, then the published one) finds the tabs: PROJECT-visible metadata "is only
+ * visible to and accessible by the developer project that created the metadata"
+ * (developers.google.com/apps-script/reference/spreadsheet/developer-metadata-visibility).
+ * The key is namespaced so that no other add-on's metadata can be taken for ours.
+ */
+export const OWNED_TAB_KEY = 'sales-kpi-sheets/summary-tab';
+
+/**
+ * The key earlier versions wrote with PROJECT visibility. Tabs still carrying it (and
+ * visible to this project) are found, and their marker is rewritten under OWNED_TAB_KEY.
+ */
+export const LEGACY_OWNED_TAB_KEY = 'sales-kpi:tab';
 
 export function isTabId(value: unknown): value is TabId {
   return typeof value === 'string' && (TAB_IDS as readonly string[]).includes(value);

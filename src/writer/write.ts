@@ -1,10 +1,11 @@
 import type { Language } from '../core/context';
 import type { ChartPlan, TabPlan } from './plan';
 import type { TabId } from './tabs';
-import { freeName, isTabId, OWNED_TAB_KEY, TAB_NAMES } from './tabs';
+import { freeName, isTabId, LEGACY_OWNED_TAB_KEY, OWNED_TAB_KEY, TAB_NAMES } from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 
 /**
  * The only module that changes the spreadsheet. It finds the add-on's own tabs by their
@@ -25,22 +26,43 @@ export interface WrittenTab {
 /**
  * The add-on's tabs, by id: each sheet whose metadata says it is one. A tab copied by the
  * user carries the same metadata; the first in the tab bar is used and the copy is left
- * alone.
+ * alone. Tabs marked the earlier way (LEGACY_OWNED_TAB_KEY, PROJECT visibility) are found
+ * too, and their marker is moved to OWNED_TAB_KEY with DOCUMENT visibility.
  */
 export function findOwnedTabs(spreadsheet: Spreadsheet): Map<TabId, Sheet> {
   const owned = new Map<TabId, Sheet>();
-  const found = spreadsheet.createDeveloperMetadataFinder().withKey(OWNED_TAB_KEY).find();
-  const candidates: { id: TabId; sheet: Sheet; index: number }[] = [];
-  for (const metadata of found) {
-    const id = metadata.getValue();
-    if (!isTabId(id)) continue;
-    const sheet = metadata.getLocation().getSheet();
-    if (!sheet) continue;
-    candidates.push({ id, sheet, index: sheet.getIndex() });
+  type Candidate = { id: TabId; sheet: Sheet; index: number; legacy: DeveloperMetadata | null };
+  const candidates: Candidate[] = [];
+  for (const key of [OWNED_TAB_KEY, LEGACY_OWNED_TAB_KEY]) {
+    for (const metadata of spreadsheet.createDeveloperMetadataFinder().withKey(key).find()) {
+      const id = metadata.getValue();
+      if (!isTabId(id)) continue;
+      const sheet = metadata.getLocation().getSheet();
+      if (!sheet) continue;
+      const legacy = key === LEGACY_OWNED_TAB_KEY ? metadata : null;
+      candidates.push({ id, sheet, index: sheet.getIndex(), legacy });
+    }
   }
+  // Tab positions identify sheets (Apps Script hands out a new object on every call).
+  const marked = new Set(candidates.filter((c) => !c.legacy).map((c) => `${c.id}@${c.index}`));
   candidates.sort((a, b) => a.index - b.index);
   for (const { id, sheet } of candidates) if (!owned.has(id)) owned.set(id, sheet);
+  for (const { id, sheet, index, legacy } of candidates) {
+    if (!legacy) continue;
+    if (!marked.has(`${id}@${index}`)) markOwned(sheet, id);
+    marked.add(`${id}@${index}`);
+    legacy.remove();
+  }
   return owned;
+}
+
+/** Marks a tab as the add-on's, visible to every deployment of the add-on. */
+function markOwned(sheet: Sheet, id: TabId): void {
+  sheet.addDeveloperMetadata(
+    OWNED_TAB_KEY,
+    id,
+    SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT,
+  );
 }
 
 export interface WriteOptions {
@@ -74,11 +96,7 @@ export function writeTabs(
     } else {
       const name = freeName(TAB_NAMES[plan.id][options.language], names);
       sheet = spreadsheet.insertSheet(name, count);
-      sheet.addDeveloperMetadata(
-        OWNED_TAB_KEY,
-        plan.id,
-        SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
-      );
+      markOwned(sheet, plan.id);
       names.push(name);
       count++;
     }

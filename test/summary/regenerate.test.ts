@@ -14,7 +14,7 @@ function comparable(snapshot: SheetSnapshot) {
 
 function summaryTabs(loaded: Loaded) {
   return loaded.emulator.workbook.sheets
-    .filter((s) => s.snapshot().metadata.some((m) => m.key === 'sales-kpi:tab'))
+    .filter((s) => s.snapshot().metadata.some((m) => m.key === 'sales-kpi-sheets/summary-tab'))
     .map((s) => comparable(s.snapshot()));
 }
 
@@ -96,4 +96,43 @@ test('a summary tab whose table is no longer mapped is removed, other tabs stay'
   expect(result.tabs.map((t) => t.id)).not.toContain('campaigns');
   expect(spreadsheet.sheets.map((s) => s.name)).not.toContain('KPI Campaigns');
   expect(spreadsheet.sheets.map((s) => s.name)).toContain('Zz');
+});
+
+describe('tab markers across deployments', () => {
+  test('the published add-on finds tabs a test deployment wrote (DOCUMENT visibility)', () => {
+    const loaded = workbook(SMALL);
+    loaded.emulator.project = 'test-deployment';
+    const first = generate(loaded);
+    const names = loaded.emulator.workbook.sheets.map((s) => s.name);
+    loaded.emulator.project = 'published-add-on';
+    const second = generate(loaded);
+    expect(second.ok).toBe(true);
+    expect(second.tabs.map((t) => [t.name, t.created])).toEqual(
+      first.tabs.map((t) => [t.name, false]),
+    );
+    expect(loaded.emulator.workbook.sheets.map((s) => s.name)).toEqual(names);
+  });
+
+  test('tabs marked the earlier way (PROJECT visibility) are found and re-marked', () => {
+    const loaded = workbook(SMALL);
+    generate(loaded);
+    const sheets = loaded.emulator.workbook;
+    // Turn every marker into the earlier one.
+    for (const entry of sheets.metadata) {
+      entry.key = 'sales-kpi:tab';
+      entry.visibility = 'PROJECT';
+    }
+    const names = sheets.sheets.map((s) => s.name);
+    const again = generate(loaded);
+    expect(again.tabs.every((t) => !t.created)).toBe(true);
+    expect(sheets.sheets.map((s) => s.name)).toEqual(names);
+    expect(
+      sheets.metadata.map((m) => [m.key, m.visibility]).filter(([key]) => key === 'sales-kpi:tab'),
+    ).toEqual([]);
+    expect(sheets.metadata).toHaveLength(again.tabs.length);
+    expect(new Set(sheets.metadata.map((m) => m.visibility))).toEqual(new Set(['DOCUMENT']));
+    // Re-marked for every deployment: another project finds them too.
+    loaded.emulator.project = 'published-add-on';
+    expect(generate(loaded).tabs.every((t) => !t.created)).toBe(true);
+  });
 });

@@ -164,3 +164,57 @@ test('options from the sidebar are checked', () => {
   expect(quarter.ok).toBe(true);
   expect(quarter.period).toBe('2026-Q3');
 });
+
+describe('names Sheets would read as dates, numbers or booleans', () => {
+  const NAMES = ['May 2026', 'Sept 2026', 'mars 2025', '1/2', '3-4', 'TRUE', '12%', '1e3'];
+
+  function tabNamed(result: { tabs: { id: string; name: string }[] }, id: string): string {
+    const tab = result.tabs.find((t) => t.id === id);
+    if (!tab) throw new Error(`no ${id} tab`);
+    return tab.name;
+  }
+
+  test.each([
+    ['en_US', 'America/New_York'],
+    ['fr_FR', 'Europe/Paris'],
+  ])('stay text as reps and campaigns (%s)', (locale, timeZone) => {
+    const header = ['Deal ID', 'Company', 'Deal Owner', 'Deal Stage', 'Amount'];
+    const deals: unknown[][] = [[...header, 'Create Date', 'Close Date', 'Lead Source']];
+    NAMES.forEach((name, i) => {
+      deals.push([`D${i}`, `Co ${i}`, name, 'Closed Won', 1000 + i, day('2026-09-01')]);
+      deals[deals.length - 1].push(day('2026-10-10'), name);
+    });
+    const loaded = rawWorkbook(
+      {
+        Deals: deals,
+        Campaigns: [
+          ['Campaign', 'Cost', 'Start Date', 'End Date'],
+          ...NAMES.map((name) => [name, 100, day('2026-10-01'), day('2026-10-02')]),
+        ],
+      },
+      { locale, timeZone },
+    );
+    const result = generate(loaded);
+    expect(result.ok).toBe(true);
+    for (const id of ['reps', 'campaigns']) {
+      const sheet = loaded.emulator.workbook.sheet(tabNamed(result, id));
+      const firstColumn = sheet.snapshot().values.map((row) => row[0]);
+      expect([id, firstColumn.filter((v) => NAMES.includes(v as string)).sort()]).toEqual([
+        id,
+        [...NAMES].sort(),
+      ]);
+      for (const value of firstColumn) expect(typeof value === 'string' || value === '').toBe(true);
+    }
+  });
+
+  test('the emulator would have turned them into something else without the apostrophe', () => {
+    const loaded = rawWorkbook({ Notes: [['x']] });
+    const range = loaded.emulator.spreadsheet.getSheets()[0].getRange(1, 1, 1, NAMES.length);
+    range.setValues([NAMES]);
+    range.setNumberFormat('@');
+    const values = loaded.emulator.workbook.sheets[0].snapshot().values[0];
+    // In English "mars" is no month; every other name became a date, number or boolean.
+    expect(values.filter((v) => typeof v === 'string')).toEqual(['mars 2025']);
+    expect(values.slice(5)).toEqual([true, 0.12, 1000]);
+  });
+});

@@ -387,7 +387,9 @@ test('Data quality: rows read and used per table, fields not mapped', () => {
 test('each summary tab is marked as the add-on’s own', () => {
   for (const tab of result.tabs) {
     const { metadata } = loaded.emulator.workbook.sheet(tab.name).snapshot();
-    expect(metadata).toEqual([{ key: 'sales-kpi:tab', value: tab.id, visibility: 'PROJECT' }]);
+    expect(metadata).toEqual([
+      { key: 'sales-kpi-sheets/summary-tab', value: tab.id, visibility: 'DOCUMENT' },
+    ]);
   }
 });
 

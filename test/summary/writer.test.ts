@@ -35,8 +35,12 @@ test('units', () => {
 });
 
 test.each([
-  ['Alice', 'Alice'],
-  ['Éloïse', 'Éloïse'],
+  ['Alice', "'Alice"],
+  ['Éloïse', "'Éloïse"],
+  ['May 2026', "'May 2026"],
+  ['mars 2025', "'mars 2025"],
+  ['1/2', "'1/2"],
+  ['1e3', "'1e3"],
   ['=HYPERLINK("x")', '\'=HYPERLINK("x")'],
   ['+1', "'+1"],
   ['-2', "'-2"],
@@ -56,8 +60,8 @@ test('a grid is a rectangle of values, formats, backgrounds and weights', () => 
   grid.row(text('a', 'bold'));
   grid.row(text('b'), num(null, '0.0%'), num(0.5, '0.0%', '#d9ead3'));
   expect(grid.values()).toEqual([
-    ['a', '', ''],
-    ['b', '—', 0.5],
+    ["'a", '', ''],
+    ["'b", '—', 0.5],
   ]);
   expect(grid.formats()).toEqual([
     ['@', '0.###############', '0.###############'],
