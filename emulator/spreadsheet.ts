@@ -66,6 +66,8 @@ const FORMAT_STYLES = STYLE_NAMES.filter((s) => s !== 'note');
 const key = (row: number, column: number) => row * 32768 + column;
 const rowOf = (k: number) => Math.floor(k / 32768);
 const columnOf = (k: number) => k % 32768;
+/** How cells are keyed in a sheet's maps (its formulas, say), for code reading them. */
+export { key as cellMapKey, rowOf as rowOfCellMapKey, columnOf as columnOfCellMapKey };
 
 const NAMED_COLORS: Record<string, string> = {
   black: '#000000',

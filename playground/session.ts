@@ -105,7 +105,7 @@ export class PlaygroundSession {
         array: vm.runInContext('(function (n) { return new Array(n); })', context),
         date: vm.runInContext('(function (ms) { return new Date(ms); })', context),
       },
-      isCustomFunction: (name) => this.customFunctions.has(name),
+      customFunctions: this.customFunctions,
       callCustomFunction: (name, args) => {
         // With the custom-function permissions: reading, no UI, no writes.
         const previous = emulator.authMode;

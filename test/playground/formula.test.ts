@@ -1,104 +1,36 @@
 /**
- * The playground's formula parser and engine on a small emulated workbook, with plain
- * JavaScript functions standing in for the bundle's (the browser tests use the bundle).
+ * The playground's formula engine (HyperFormula with the add-on's functions registered
+ * in it) on a small emulated workbook, with plain JavaScript functions standing in for
+ * the bundle's (the session and browser tests use the bundle).
  */
 import { createEmulator } from '../../emulator/index';
 import type { EmulatedSheet } from '../../emulator/spreadsheet';
 import { FormulaEngine } from '../../playground/formula/engine';
-import { argumentSeparator, parseFormula, referencesOf } from '../../playground/formula/parse';
+import { toEngineFormula } from '../../playground/formula/translate';
 
-const fr = { decimalSeparator: ',' as const };
-const en = { decimalSeparator: '.' as const };
+describe('toEngineFormula', () => {
+  const rowsOf = (name: string | undefined) =>
+    name === undefined ? 1000 : name.toLowerCase() === 'mes ventes' ? 50 : undefined;
 
-describe('parseFormula', () => {
-  it('reads a call on an open-ended range of another tab', () => {
-    expect(parseFormula('=WIN_RATE(affaires!E2:E)', fr)).toEqual({
-      kind: 'call',
-      name: 'WIN_RATE',
-      args: [
-        {
-          kind: 'ref',
-          text: 'affaires!E2:E',
-          range: { sheetName: 'affaires', row: 2, column: 5, lastRow: undefined, lastColumn: 5 },
-        },
-      ],
-    });
+  it('closes open-ended ranges at the last row of their tab', () => {
+    expect(toEngineFormula('=WIN_RATE(E2:E)', { semicolons: true, rowsOf })).toBe(
+      '=WIN_RATE(E2:E1000)',
+    );
+    expect(
+      toEngineFormula("=F('Mes ventes'!$B3:C; ailleurs!A2:A; A:A; A1:B2)", {
+        semicolons: true,
+        rowsOf,
+      }),
+    ).toBe("=F('Mes ventes'!$B3:C50; ailleurs!A2:A1000; A:A; A1:B2)");
   });
 
-  it('accepts ; and , as argument separators, and a decimal comma after ;', () => {
-    expect(argumentSeparator('=REVENUE(F2:F; E2:E)')).toBe(';');
-    expect(argumentSeparator('=REVENUE(F2:F, E2:E)')).toBe(',');
-    expect(argumentSeparator('=NPS({1;2})')).toBe(',');
-    expect(argumentSeparator('=NPS(1,5)', ',')).toBe(';');
-    expect(argumentSeparator('=NPS(1,5)', '.')).toBe(',');
-    expect(argumentSeparator('=F(A1,5)', ',')).toBe(',');
-    expect(parseFormula('=MARKUP_RATE(150,5; 100)', fr)).toMatchObject({
-      args: [
-        { kind: 'number', value: 150.5 },
-        { kind: 'number', value: 100 },
-      ],
-    });
-    expect(parseFormula('=MARKUP_RATE(150.5, 100)', en)).toMatchObject({
-      args: [
-        { kind: 'number', value: 150.5 },
-        { kind: 'number', value: 100 },
-      ],
-    });
-    // Without a ";" the formula is read the English way, whatever the locale.
-    expect(parseFormula('=MARKUP_RATE(150, 100)', fr)).toMatchObject({
-      args: [
-        { kind: 'number', value: 150 },
-        { kind: 'number', value: 100 },
-      ],
-    });
-  });
-
-  it('reads quoted sheet names, strings with doubled quotes, booleans and nesting', () => {
-    const tree = parseFormula(`=F('KPI par commercial'!A1:K; "dit ""oui"""; VRAI; G(1))`, fr);
-    expect(tree).toMatchObject({
-      kind: 'call',
-      args: [
-        { kind: 'ref', range: { sheetName: 'KPI par commercial', row: 1, lastColumn: 11 } },
-        { kind: 'string', value: 'dit "oui"' },
-        { kind: 'boolean', value: true },
-        { kind: 'call', name: 'G', args: [{ kind: 'number', value: 1 }] },
-      ],
-    });
-  });
-
-  it('reads array literals in both notations', () => {
-    const rows = [
-      [
-        { kind: 'string', value: 'a' },
-        { kind: 'string', value: 'b' },
-      ],
-      [
-        { kind: 'number', value: 1.5 },
-        { kind: 'number', value: 2 },
-      ],
-    ];
-    expect(parseFormula('=F({"a"\\ "b"; 1,5\\ 2}; 1)', fr)).toMatchObject({
-      args: [{ kind: 'array', rows }, { kind: 'number' }],
-    });
-    expect(parseFormula('=F({"a", "b"; 1.5, 2})', en)).toMatchObject({
-      args: [{ kind: 'array', rows }],
-    });
-  });
-
-  it('keeps omitted arguments as holes and lists the ranges read', () => {
-    const tree = parseFormula('=F(A1;;B2:C)', fr);
-    expect(tree).toMatchObject({ args: [{ kind: 'ref' }, null, { kind: 'ref' }] });
-    expect(referencesOf(tree).map((r) => [r.row, r.column, r.lastRow, r.lastColumn])).toEqual([
-      [1, 1, 1, 1],
-      [2, 2, undefined, 3],
-    ]);
-  });
-
-  it('refuses what Sheets refuses', () => {
-    expect(() => parseFormula('=F(A1', fr)).toThrow(/expected "\)"/);
-    expect(() => parseFormula('=F("x)', fr)).toThrow(/unclosed string/);
-    expect(() => parseFormula('=', fr)).toThrow(/empty/);
-    expect(() => parseFormula('=F({1\\2; 3})', fr)).toThrow(/missing values/);
+  it('leaves text alone and rewrites array literals of ; locales', () => {
+    expect(
+      toEngineFormula('=F("E2:E; a\\b"; {"x"\\ "y"; 1,5\\ 2})', { semicolons: true, rowsOf }),
+    ).toBe('=F("E2:E; a\\b"; {"x"; "y"| 1,5; 2})');
+    expect(toEngineFormula('=F({1, 2; 3, 4})', { semicolons: false, rowsOf })).toBe(
+      '=F({1, 2; 3, 4})',
+    );
   });
 });
 
@@ -116,6 +48,8 @@ describe('FormulaEngine', () => {
         throw new Error('BOOM: something is wrong');
       },
       TABLE: (n) => Array.from({ length: Number(n) }, (_, i) => [`row ${i + 1}`, i + 1]),
+      // What each argument is, as the bundle receives it.
+      KINDS: (...args) => args.map(kindOf).join(' '),
     };
     const emulator = createEmulator({
       locale,
@@ -123,6 +57,16 @@ describe('FormulaEngine', () => {
       sheets: [
         { name: 'data', values: [['amount'], [10], [20], [''], [5]] },
         { name: 'Mes calculs', values: [['']] },
+        {
+          name: 'deals',
+          values: [
+            ['closed', 'rep', 'status', 'amount'],
+            [new Date('2025-01-14T23:00:00Z'), 'Alice', 'Won', 1200],
+            [new Date('2025-02-02T23:00:00Z'), 'Bob', 'Lost', 800],
+            [new Date('2025-02-20T23:00:00Z'), 'Alice', 'Won', 300.5],
+            [new Date('2025-03-09T23:00:00Z'), 'Alice', 'Open', 50],
+          ],
+        },
       ],
       // Called only when a formula cell is read, after `engine` exists.
       formulaEvaluator: (sheet, row, column, formula) =>
@@ -132,7 +76,7 @@ describe('FormulaEngine', () => {
     const engine = new FormulaEngine({
       workbook,
       realm: { array: (n) => new Array(n), date: (ms) => new Date(ms) },
-      isCustomFunction: (name) => name in functions,
+      customFunctions: new Set(Object.keys(functions)),
       callCustomFunction: (name, args) => {
         calls.push(name);
         return functions[name](...args);
@@ -148,6 +92,16 @@ describe('FormulaEngine', () => {
     };
     const show = (a1: string) => calc.rangeFromA1(a1).getDisplayValue();
     return { engine, workbook, calc, data: workbook.sheet('data'), calls, set, show };
+  }
+
+  function kindOf(value: unknown): string {
+    if (value === undefined) return 'omitted';
+    if (value instanceof Date) return `date:${value.toISOString().slice(0, 10)}`;
+    if (Array.isArray(value)) {
+      const cells = (value as unknown[][]).flat();
+      return `rows:${value.length}x${(value[0] as unknown[]).length}[${cells.map(kindOf).join(',')}]`;
+    }
+    return `${typeof value}:${String(value)}`;
   }
 
   it('passes an open-ended range as rows down to the end of the sheet', () => {
@@ -253,5 +207,54 @@ describe('FormulaEngine', () => {
     expect(show('A2')).toBe('7');
     set(calc, 'A3', '="a" & 1');
     expect(show('A3')).toBe('a1');
+  });
+
+  it('computes the spreadsheet functions the documentation combines with the add-on', () => {
+    const { calc, set, show } = setup();
+    const cases: [string, string][] = [
+      ['=SUM(1; 2)', '3'],
+      ['=SUM(deals!D2:D)', '2350,5'],
+      ['=COUNTIFS(deals!B2:B; "Alice"; deals!C2:C; "Won")', '2'],
+      ['=SUMIFS(deals!D2:D; deals!B2:B; "Alice"; deals!C2:C; "<>Lost")', '1550,5'],
+      ['=IF(1>0; "a"; "b")', 'a'],
+      ['=IF(deals!D2>=1000; "big"; "small") & "!"', 'big!'],
+      ['=COUNTIFS(deals!A2:A; ">="&DATE(2025; 2; 1))', '3'],
+      ['=EDATE(DATE(2025; 1; 31); 1)', '28/02/2025'],
+      ['=EOMONTH(DATE(2025; 2; 10); 0)', '28/02/2025'],
+      ['=TODAY()', '15/03/2026'],
+      ['=1,5 + 2 * 3 - 50%', '7'],
+      // In a French locale "," is the decimal separator, never between arguments.
+      ['=SUM(1,2)', '1,2'],
+      ['=IF(1>0, "a", "b")', '#ERROR!'],
+    ];
+    cases.forEach(([formula], i) => set(calc, `A${i + 1}`, formula));
+    expect(cases.map((_, i) => show(`A${i + 1}`))).toEqual(cases.map(([, shown]) => shown));
+  });
+
+  it('separates arguments with "," in English locales', () => {
+    const { calc, set, show } = setup('en_US');
+    set(calc, 'A1', '=SUM(1, 2.5)');
+    set(calc, 'A2', '=IF(COUNTIFS(deals!C2:C, "Won")>1, "yes", "no")');
+    set(calc, 'A3', '=SUM(1; 2)');
+    expect([show('A1'), show('A2'), show('A3')]).toEqual(['3.5', 'yes', '#ERROR!']);
+  });
+
+  it('hands date cells as Dates and FILTER results as rows, as Sheets does', () => {
+    const { calc, set } = setup();
+    set(
+      calc,
+      'A1',
+      '=KINDS(deals!A2; FILTER(deals!D2:D5; deals!B2:B5="Alice"); EOMONTH(DATE(2025; 3; 10); -1)+1; deals!B2:C3; ; 2,5)',
+    );
+    expect(calc.rangeFromA1('A1').getValue()).toBe(
+      [
+        'date:2025-01-14',
+        'rows:3x1[number:1200,number:300.5,number:50]',
+        'date:2025-02-28',
+        'rows:2x2[string:Alice,string:Won,string:Bob,string:Lost]',
+        'omitted',
+        'number:2.5',
+      ].join(' '),
+    );
   });
 });

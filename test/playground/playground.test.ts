@@ -628,10 +628,10 @@ describeInChromium('the playground in Chromium', () => {
     await page.waitForFunction(() => document.body.dataset.sheet === 'ventes 2027');
     expect(await page.locator('td[data-a1="B2"]').getAttribute('data-value')).toBe('1234.5');
 
-    // A formula typed in the new tab, with a quoted sheet name and "," separators.
+    // A formula typed in the new tab, with a quoted sheet name and the French ";".
     await page.locator('td[data-a1="E1"]').click();
     let before = await version();
-    await page.keyboard.type(`=REVENUE('ventes 2027'!B2:B, C2:C)`);
+    await page.keyboard.type(`=REVENUE('ventes 2027'!B2:B; C2:C)`);
     await page.keyboard.press('Enter');
     await redrawnAfter(before);
     expect(await page.locator('td[data-a1="E1"]').getAttribute('data-value')).toBe('1234.5');
