@@ -36,5 +36,6 @@ export function periodAggregates(
     target: targets ? targets.slots[s] : null,
     campaignCost: campaignCost ? campaignCost[s] : null,
     feedback: feedback ? feedback.slots[s] : null,
+    openPipeline: { weighted: pass.openPipeline, total: pass.openAmount },
   }));
 }

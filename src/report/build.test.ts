@@ -51,8 +51,10 @@ describe('buildReport on the small workbook (hand-computed)', () => {
     expect(row(report, 'winRate').previous).toBeCloseTo(2 / 3, 12);
     expect(row(report, 'averageDealSize').current).toBeCloseTo(6700 / 3, 9);
     expect(row(report, 'averageDealSize').previous).toBe(1750);
-    // 4000 × 0.5 + 1000 × 1 (blank probability).
-    expect(row(report, 'pipeline')).toMatchObject({ current: 3000, previous: 0 });
+    // Open now, whatever the dates: D10 4000 × 0.5, D11 1000 × 1 (blank probability) and
+    // D12 700 (created in April); a snapshot, never compared.
+    expect(row(report, 'pipeline')).toMatchObject({ current: 3700, previous: null, change: null });
+    expect(row(report, 'pipelineTotal')).toMatchObject({ current: 5700, previous: null });
     // 23, 19 and 28 days (the last two across the daylight-saving change); Feb: 26 and 20.
     expect(row(report, 'salesCycle').current).toBeCloseTo(70 / 3, 12);
     expect(row(report, 'salesCycle').previous).toBe(23);
@@ -76,9 +78,9 @@ describe('buildReport on the small workbook (hand-computed)', () => {
     expect(row(report, 'activeCustomers')).toMatchObject({ current: 3, previous: 2 });
     // First won deals: Acme January, Beta February, Delta and Gamma March.
     expect(row(report, 'newCustomers')).toMatchObject({ current: 2, previous: 1 });
-    // Earlier buyers Acme and Beta; Acme buys again in March.
-    expect(row(report, 'retentionRate').current).toBe(0.5);
-    expect(row(report, 'churnRate').current).toBe(0.5);
+    // Over the 12 months ending with March (April 2024 – March 2025): nobody bought before.
+    expect(row(report, 'retentionRate').current).toBeNull();
+    expect(row(report, 'churnRate').current).toBeNull();
     // Up to the end of March only Acme has two won deals, of four buyers.
     expect(row(report, 'repeatCustomerRate').current).toBe(0.25);
     expect(row(report, 'repeatCustomerRate').previous).toBe(0.5); // Acme of Acme, Beta
@@ -149,7 +151,7 @@ describe('buildReport on the small workbook (hand-computed)', () => {
       open: 1,
       winRate: 0.5,
       revenue: 1200,
-      pipeline: 1000,
+      pipeline: 1700,
       salesCycleDays: 28,
       activities: 3,
       target: 4000,
@@ -164,7 +166,7 @@ describe('buildReport on the small workbook (hand-computed)', () => {
       revenue: 6700,
       activities: 7,
       target: 9000,
-      pipeline: 3000,
+      pipeline: 3700,
     });
     expect(reps.total.feedbackScore).toBeCloseTo(11 / 3, 12);
   });
@@ -597,5 +599,37 @@ describe('the period shown', () => {
 
   it('refuses a period name it cannot read', () => {
     expect(() => at('2025-13')).toThrow(/period 2025-13/);
+  });
+});
+
+describe('retention and churn over the 12 months ending with the period', () => {
+  it('counts the customers who bought before them and bought again in them', () => {
+    const report = build((tables) => {
+      // Acme bought in 2023 and again in 2025 (retained); Omega in 2023 only (churned);
+      // Kappa on March 31st, 2024 (the day before the window) and April 2nd (in it).
+      tables.deals.push(
+        ['D20', 'Alice', 'Acme', 'Won', 100, '', '2023-05-01', '2023-06-01', '', ''],
+        ['D21', 'Bob', 'Omega', 'Won', 100, '', '2023-05-01', '2023-06-01', '', ''],
+        ['D22', 'Bob', 'Kappa', 'Won', 100, '', '2024-03-01', '2024-03-31', '', ''],
+        ['D23', 'Bob', 'Kappa', 'Won', 100, '', '2024-04-01', '2024-04-02', '', ''],
+      );
+    });
+    // Before April 2024: Acme, Omega, Kappa. In April 2024 – March 2025: Acme, Kappa.
+    expect(row(report, 'retentionRate').current).toBeCloseTo(2 / 3, 12);
+    expect(row(report, 'churnRate').current).toBeCloseTo(1 / 3, 12);
+    // February's window (March 2024 – February 2025): Acme, Omega before; Acme and Kappa
+    // (new in March 2024) in it.
+    expect(row(report, 'retentionRate').previous).toBe(0.5);
+    expect(row(report, 'retentionRate').name).toBe('Retention rate (12 months)');
+  });
+});
+
+describe('customer acquisition cost', () => {
+  it('is empty without campaign costs, never 0', () => {
+    const report = build((tables) => {
+      for (const line of tables.campaigns.slice(1)) line[2] = 0;
+    });
+    expect(row(report, 'cac')).toMatchObject({ current: null, change: null });
+    expect(report.campaigns!.cac).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { readTargets } from '../engine/targets';
 import type { Mapping } from '../mapping/schema';
 import { periodAggregates } from './aggregates';
 import type { DealsRead } from './deals';
-import { readDeals, repStatsOf, trendNewCustomersOf } from './deals';
+import { readDeals, repPipelineOf, repStatsOf, trendNewCustomersOf } from './deals';
 import type { PeriodSelection, Report } from './model';
 import type { ReportPeriods } from './periods';
 import { periodInfo, reportPeriods } from './periods';
@@ -112,6 +112,7 @@ export function buildReport(input: BuildInput): Report {
     reps: tally.repStats
       ? buildReps(
           tally.repStats,
+          tally.repPipeline!,
           aggregates[0],
           tally.repLabels,
           none,
@@ -260,6 +261,8 @@ interface Tally {
   readonly trendStats: DealSummary[];
   /** Null when deals have no rep column. */
   readonly repStats: DealSummary[] | null;
+  /** The open pipeline now per rep id; null when deals have no rep column. */
+  readonly repPipeline: Float64Array | null;
   readonly activities: ActivityAggregates | null;
   readonly targets: TargetAggregates | null;
   readonly feedback: FeedbackAggregatesAll | null;
@@ -280,6 +283,7 @@ function tallyByRep(read: TablesRead, periods: ReportPeriods): Tally {
     slotStats: deals.pass.slots.map((x) => x.finish()),
     trendStats: deals.pass.trend.map((x) => x.finish()),
     repStats: repStatsOf(deals, dealRep, none),
+    repPipeline: deals.repCoder ? repPipelineOf(deals, dealRep, none) : null,
     activities: activities ? aggregateActivities(activities, activityRep, none) : null,
     targets: targets
       ? aggregateTargets(targets, targetRep, periods.spans, periods.plan.trend, none)

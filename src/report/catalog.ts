@@ -37,6 +37,8 @@ export interface PeriodAggregates {
   readonly campaignCost: number | null;
   /** Null when feedback is not mapped. */
   readonly feedback: FeedbackAggregates | null;
+  /** The deals open now, whatever their dates (the same in every slot: a snapshot). */
+  readonly openPipeline: { readonly weighted: number; readonly total: number };
 }
 
 export interface CustomerAggregates {
@@ -83,6 +85,8 @@ interface KpiMeta {
   readonly needsDealDates?: boolean;
   /** Needs feedback scores on a 0–10 scale. */
   readonly needsZeroToTen?: boolean;
+  /** A figure of now, not of a period: never compared with the previous period (`—`). */
+  readonly snapshot?: boolean;
 }
 
 /** A KPI of the overview: one value per period. */
@@ -179,13 +183,28 @@ export const KPIS: readonly KpiEntry[] = [
     section: 'overview',
     name: { en: 'Open pipeline (weighted)', fr: 'Pipeline (pondéré)' },
     definition: {
-      en: 'Σ amount × probability of the open deals of the period (probability 1 when blank).',
-      fr: 'Σ montant × probabilité des affaires en cours de la période (probabilité 1 si vide).',
+      en: 'Σ amount × probability of every deal open now, whatever its dates (probability 1 when blank).',
+      fr: 'Σ montant × probabilité de toutes les affaires en cours aujourd’hui, quelles que soient leurs dates (probabilité 1 si vide).',
     },
     unit: 'money',
     better: 'up',
     needs: [D('amount'), D('status')],
-    compute: (p, k) => p[k].deals.pipeline,
+    snapshot: true,
+    compute: (p, k) => p[k].openPipeline.weighted,
+  },
+  {
+    id: 'pipelineTotal',
+    section: 'overview',
+    name: { en: 'Open pipeline (unweighted)', fr: 'Pipeline (non pondéré)' },
+    definition: {
+      en: 'Σ amount of every deal open now, whatever its dates and probability.',
+      fr: 'Σ montant de toutes les affaires en cours aujourd’hui, quelles que soient leurs dates et probabilités.',
+    },
+    unit: 'money',
+    better: 'up',
+    needs: [D('amount'), D('status')],
+    snapshot: true,
+    compute: (p, k) => p[k].openPipeline.total,
   },
   {
     id: 'salesCycle',
@@ -337,10 +356,13 @@ export const KPIS: readonly KpiEntry[] = [
   {
     id: 'retentionRate',
     section: 'overview',
-    name: { en: 'Retention rate', fr: 'Taux de rétention / fidélisation' },
+    name: {
+      en: 'Retention rate (12 months)',
+      fr: 'Taux de rétention / fidélisation (12 mois)',
+    },
     definition: {
-      en: 'Customers of earlier periods who buy again in this one ÷ customers of earlier periods.',
-      fr: 'Clients des périodes précédentes qui achètent à nouveau ÷ clients des périodes précédentes.',
+      en: 'Customers who bought before the 12 months ending with the period and bought again in them ÷ customers who bought before them.',
+      fr: 'Clients ayant acheté avant les 12 mois qui finissent avec la période et qui ont racheté pendant ces 12 mois ÷ clients ayant acheté avant.',
     },
     unit: 'percent',
     better: 'up',
@@ -351,10 +373,10 @@ export const KPIS: readonly KpiEntry[] = [
   {
     id: 'churnRate',
     section: 'overview',
-    name: { en: 'Churn rate', fr: "Taux d'attrition" },
+    name: { en: 'Churn rate (12 months)', fr: "Taux d'attrition (12 mois)" },
     definition: {
-      en: '1 − retention rate: customers of earlier periods who did not buy again.',
-      fr: '1 − taux de rétention : clients des périodes précédentes qui n’ont pas racheté.',
+      en: '1 − retention rate: customers who bought before the 12 months ending with the period and did not buy in them.',
+      fr: '1 − taux de rétention : clients ayant acheté avant les 12 mois qui finissent avec la période et qui n’ont pas racheté pendant ces 12 mois.',
     },
     unit: 'percent',
     better: 'down',
@@ -441,8 +463,8 @@ export const KPIS: readonly KpiEntry[] = [
     section: 'overview',
     name: { en: 'Customer acquisition cost', fr: "Coût d'acquisition client" },
     definition: {
-      en: 'Campaign costs of the period ÷ new customers.',
-      fr: 'Coûts des campagnes de la période ÷ nouveaux clients.',
+      en: 'Campaign costs of the period ÷ new customers; empty without costs or new customers.',
+      fr: 'Coûts des campagnes de la période ÷ nouveaux clients ; vide sans coût ou sans nouveau client.',
     },
     unit: 'money',
     better: 'down',
@@ -451,7 +473,7 @@ export const KPIS: readonly KpiEntry[] = [
     compute: (p, k) =>
       p[k].campaignCost === null || !p[k].customers
         ? null
-        : cacOf(p[k].campaignCost!, p[k].customers!.newCustomers),
+        : acquisitionCost(p[k].campaignCost!, p[k].customers!.newCustomers),
   },
   {
     id: 'nps',
@@ -512,6 +534,15 @@ export const KPIS: readonly KpiEntry[] = [
     compute: ratio,
   },
 ];
+
+/**
+ * CAC of a period: empty (`—`) when the period has no campaign cost or no new customer,
+ * never 0 (kpis.md).
+ */
+export function acquisitionCost(cost: number, newCustomers: number): number | null {
+  if (!(cost > 0) || newCustomers <= 0) return null;
+  return cacOf(cost, newCustomers);
+}
 
 /** SALES_VELOCITY's core on DealStats: 0 without open deals, null when a ratio has no denominator. */
 export function salesVelocity(s: DealSummary): number | null {

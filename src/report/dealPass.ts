@@ -57,6 +57,8 @@ export interface DealPassOptions {
    * customers are many, so each lookup is slow, and most rows need none.
    */
   readonly customer: LazyLabels | undefined;
+  /** Start instant of each slot's retention window (the 12 months ending with the slot). */
+  readonly windowStarts: readonly number[];
   /** The reader's log of skipped rows (it logs the blank ones): the pass adds the undated ones. */
   readonly skipped: SkipLog;
 }
@@ -86,13 +88,32 @@ export class DealPass {
   rangeRevenue = 0;
   /** Earliest period instant of the deals dated up to the end of the current period. */
   rangeStart = Infinity;
+  /**
+   * The open pipeline now: every open deal whatever its dates (PIPELINE_VALUE on the same
+   * rows), weighted by probability (1 when blank) and not; by rep code, blank reps last.
+   */
+  openPipeline = 0;
+  openAmount = 0;
+  repPipeline = new Float64Array(64);
+  nonePipeline = 0;
+  /** Per customer code: bit s set when the customer won a deal in slot s's retention window. */
+  windowWon = new Uint8Array(256);
+  /** Values-row index, status and stage code of each deal of the current period (the funnel). */
+  currentRows: number[] = [];
+  currentStatus: number[] = [];
+  currentStage: number[] = [];
   /** Latest period instant of a deal, and the latest before the end of the current period (−Infinity: none). */
   latest = -Infinity;
   latestBefore = -Infinity;
   private repSeen = new Uint8Array(64);
   private sourceCampaign = new Int32Array(16).fill(-2);
 
+  /** Until instant of each slot. */
+  private readonly slotUntil: number[];
+
   constructor(private readonly o: DealPassOptions) {
+    const [, b1, b2, b3] = o.slotBounds;
+    this.slotUntil = [b3, b2, b1];
     for (let s = 0; s < SLOTS; s++) this.slots.push(new DealStats());
     for (let k = 0; k < o.plan.trend.length; k++) this.trend.push(new DealStats());
     const campaigns = o.campaigns ? o.campaigns.campaigns.length : 0;
@@ -120,6 +141,7 @@ export class DealPass {
     const customer = this.o.customer;
     const source = this.o.source;
     if (this.o.rep) {
+      this.repPipeline = grow(this.repPipeline, this.o.rep.keys.length, 0);
       this.repSeen = grow(this.repSeen, this.o.rep.keys.length, 0);
       while (this.reps.length < this.o.rep.keys.length) this.reps.push(new DealStats());
     }
@@ -144,6 +166,18 @@ export class DealPass {
         t = bucketOf(p, trendBounds);
       }
       const isWon = status[i] === StatusClass.Won;
+      if (status[i] === StatusClass.Open) {
+        const a = amount[i];
+        if (a === a) {
+          const q = b.probability[i];
+          const weighted = q === q ? a * q : a;
+          this.openPipeline += weighted;
+          this.openAmount += a;
+          const r = repCodes ? repCodes[i] : -1;
+          if (r >= 0) this.repPipeline[r] += weighted;
+          else this.nonePipeline += weighted;
+        }
+      }
       const inRange = undated || p < until;
       // −2: no source column; −1: blank source.
       const sourceCode =
@@ -169,6 +203,9 @@ export class DealPass {
         if (s === 0) {
           if (repCodes) (r >= 0 ? this.reps[r] : this.noneRep).add(b, i);
           if (stage >= 0) stageCurrent[stage]++;
+          this.currentRows.push(row);
+          this.currentStatus.push(status[i]);
+          this.currentStage.push(stage);
         }
       }
       if (customer && (s >= 0 || (isWon && p === p))) {
@@ -177,6 +214,10 @@ export class DealPass {
           if (c >= this.flags.length) this.growCustomers(c + 1);
           if (s >= 0) this.flags[c] |= (isWon ? ANY | WON : ANY) << (2 * s);
           if (isWon && p === p) {
+            const { windowStarts } = this.o;
+            for (let w = 0; w < SLOTS; w++) {
+              if (p >= windowStarts[w] && p < this.slotUntil[w]) this.windowWon[c] |= 1 << w;
+            }
             const { firstWon, secondWon } = this;
             if (p < firstWon[c]) {
               secondWon[c] = firstWon[c];
@@ -206,12 +247,14 @@ export class DealPass {
 
   private growCustomers(size: number): void {
     this.flags = grow(this.flags, size, 0);
+    this.windowWon = grow(this.windowWon, size, 0);
     this.firstWon = grow(this.firstWon, size, Infinity);
     this.secondWon = grow(this.secondWon, size, Infinity);
   }
 
   /** Customer counts of a slot (see CustomerAggregates). */
   customersOf(s: number, start: number, until: number) {
+    const windowStart = this.o.windowStarts[s];
     const count = this.o.customer ? this.o.customer.coder.keys.length : 0;
     let withDeal = 0;
     let withWon = 0;
@@ -227,9 +270,10 @@ export class DealPass {
       if (f & WON) withWon++;
       const first = this.firstWon[c];
       if (first >= start && first < until) newCustomers++;
-      if (first < start) {
+      // Retention over the 12 months ending with the slot: customers who bought before them.
+      if (first < windowStart) {
         earlier++;
-        if (f & WON) retained++;
+        if (this.windowWon[c] & (1 << s)) retained++;
       }
       if (first < until) buyers++;
       if (this.secondWon[c] < until) repeatBuyers++;

@@ -59,6 +59,7 @@ export function readDeals(
     plan: periods.plan,
     slotBounds: periods.slotBounds,
     trendBounds: periods.trendBounds,
+    windowStarts: periods.windowStarts,
     undated,
     campaigns,
     rep: repCoder,
@@ -98,6 +99,14 @@ export function repStatsOf(
   repIds.forEach((id, code) => (byId[id] = pass.reps[code] ?? byId[id]));
   byId.push(pass.noneRep);
   return byId.map((x) => x.finish());
+}
+
+/** The open pipeline now by registry rep id, blank reps last (id `none`). */
+export function repPipelineOf(deals: DealsRead, repIds: Int32Array, none: number): Float64Array {
+  const byId = new Float64Array(none + 1);
+  repIds.forEach((id, code) => (byId[id] += deals.pass.repPipeline[code] ?? 0));
+  byId[none] = deals.pass.nonePipeline;
+  return byId;
 }
 
 /** New customers per trend period; null without customers or deal dates. */

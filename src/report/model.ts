@@ -62,6 +62,7 @@ export type KpiId =
   | 'winRate'
   | 'averageDealSize'
   | 'pipeline'
+  | 'pipelineTotal'
   | 'salesCycle'
   | 'salesVelocity'
   | 'revenuePerRep'
@@ -149,6 +150,7 @@ export interface RepRow {
   readonly winRate: number | null;
   readonly revenue: number;
   readonly averageDealSize: number | null;
+  /** Weighted pipeline of the rep's deals open now, whatever their dates (as the overview's). */
   readonly pipeline: number;
   readonly salesCycleDays: number | null;
   /** Null when activities are not mapped. */

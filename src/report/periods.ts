@@ -4,9 +4,12 @@ import {
   boundsOf,
   bucketOf,
   dayOfInstant,
+  dayNumber,
+  instantOfDay,
   isoOfDay,
   planPeriods,
   planPeriodsHolding,
+  wallOfDay,
 } from '../engine/periods';
 import type { MappingSettings } from '../mapping/schema';
 import type { PeriodInfo } from './model';
@@ -22,6 +25,8 @@ export interface ReportPeriods {
   readonly spans: readonly Span[];
   readonly slotBounds: Float64Array;
   readonly trendBounds: Float64Array;
+  /** Per slot, the first instant of the 12 months ending with it (retention and churn). */
+  readonly windowStarts: readonly number[];
 }
 
 /**
@@ -57,11 +62,20 @@ export function reportPeriods(
     spans: [plan.current, plan.previous, plan.beforePrevious],
     slotBounds: slotBoundsOf(plan),
     trendBounds: boundsOf(plan.trend),
+    windowStarts: [plan.current, plan.previous, plan.beforePrevious].map((span) =>
+      instantOfDay(yearBefore(span.endDay), timeZone),
+    ),
   };
 }
 
 export function periodInfo(span: Span): PeriodInfo {
   return { start: isoOfDay(span.startDay), end: isoOfDay(span.endDay - 1), label: span.label };
+}
+
+/** The same day a year before (February 29th: March 1st). */
+export function yearBefore(dayNo: number): number {
+  const { year, month, day } = wallOfDay(dayNo);
+  return dayNumber(year - 1, month, day);
 }
 
 /** The slots' bounds in time order (the one before previous first), for slotOf. */

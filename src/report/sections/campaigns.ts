@@ -4,7 +4,7 @@ import type { CampaignColumns } from '../../engine/campaigns';
 import type { Span } from '../../engine/periods';
 import { dayOfInstant, isoOfDay } from '../../engine/periods';
 import type { PeriodAggregates } from '../catalog';
-import { campaignRoi } from '../catalog';
+import { acquisitionCost, campaignRoi } from '../catalog';
 import type { DealPass } from '../dealPass';
 import type { CampaignRow, CampaignSection } from '../model';
 import { text } from '../texts';
@@ -58,7 +58,7 @@ export function buildCampaigns(
     cac:
       newCustomers === null || current.campaignCost === null
         ? null
-        : ratio(current.campaignCost, newCustomers),
+        : acquisitionCost(current.campaignCost, newCustomers),
     costInPeriod: current.campaignCost ?? 0,
     newCustomers,
   };

@@ -64,7 +64,7 @@ export function buildOverview(input: OverviewInput): {
     }
     if (entry.section !== 'overview') continue;
     const current = entry.compute(aggregates, 0);
-    const previous = dealsUndated ? null : entry.compute(aggregates, 1);
+    const previous = dealsUndated || entry.snapshot ? null : entry.compute(aggregates, 1);
     const compared = input.currentHasDeals || WITHOUT_DEALS.has(entry.id);
     const delta = compared && current !== null && previous !== null ? current - previous : null;
     const target = entry.target ? entry.target(aggregates[0]) : null;

@@ -11,6 +11,7 @@ import type { TargetAggregates } from './targets';
 
 export function buildReps(
   repStats: DealSummary[],
+  repPipeline: Float64Array,
   total: PeriodAggregates,
   repLabels: readonly string[],
   none: string,
@@ -33,7 +34,7 @@ export function buildReps(
       winRate: s.winRate,
       revenue: s.revenue,
       averageDealSize: s.averageDealSize,
-      pipeline: s.pipeline,
+      pipeline: repPipeline[rep],
       salesCycleDays: s.salesCycleDays,
       activities: activityAgg ? activityAgg.byRep[rep] : null,
       target,
@@ -47,6 +48,7 @@ export function buildReps(
   for (let rep = 0; rep < noneId; rep++) {
     const present =
       repStats[rep].deals > 0 ||
+      repPipeline[rep] !== 0 ||
       (activityAgg !== null && activityAgg.byRep[rep] > 0) ||
       (targetAgg !== null && targetAgg.byRep[rep] === targetAgg.byRep[rep]);
     if (present) ids.push(rep);
@@ -54,7 +56,11 @@ export function buildReps(
   // Highest revenue first; ties keep the order of first appearance (ids).
   ids.sort((a, b) => repStats[b].revenue - repStats[a].revenue || a - b);
   const rows = ids.map(row);
-  if (repStats[noneId].deals > 0 || (activityAgg !== null && activityAgg.byRep[noneId] > 0)) {
+  if (
+    repStats[noneId].deals > 0 ||
+    repPipeline[noneId] !== 0 ||
+    (activityAgg !== null && activityAgg.byRep[noneId] > 0)
+  ) {
     rows.push(row(noneId));
   }
   const d = total.deals;
@@ -71,7 +77,7 @@ export function buildReps(
       winRate: d.winRate,
       revenue: d.revenue,
       averageDealSize: d.averageDealSize,
-      pipeline: d.pipeline,
+      pipeline: total.openPipeline.weighted,
       salesCycleDays: d.salesCycleDays,
       activities: total.activities ? total.activities.count : null,
       target: team,
