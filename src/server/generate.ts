@@ -46,7 +46,7 @@ export interface SummaryResult {
   readonly tabs: { readonly id: TabId; readonly name: string; readonly created: boolean }[];
   /** Rows below the header rows of the mapped tables, blank ones included. */
   readonly rowsRead: number;
-  /** Rows with content that count in nothing (no usable date, a required value missing). */
+  /** Rows that count in nothing (blank, no usable date, a required value missing): the data-quality tab's count. */
   readonly rowsSkipped: number;
   /** Things worth checking, each one sentence. */
   readonly warnings: string[];
@@ -203,8 +203,8 @@ function counts(report: Report): { rowsRead: number; rowsSkipped: number; proble
   for (const table of report.quality.tables) {
     rowsRead += table.rowsRead;
     problems += table.problemCount;
-    for (const skipped of table.skipped)
-      if (skipped.reason !== 'blank') rowsSkipped += skipped.count;
+    // Blank rows included: the same count as the data-quality tab's.
+    for (const skipped of table.skipped) rowsSkipped += skipped.count;
   }
   return { rowsRead, rowsSkipped, problems };
 }

@@ -72,6 +72,8 @@ const EN = {
   costInPeriod: 'Campaign costs in the period',
   cac: 'Customer acquisition cost',
   chartCampaigns: 'Revenue vs cost per campaign',
+  attribution:
+    'A won deal’s revenue goes to the campaign whose name is the deal’s source; won deals closed from {start} to {end}.',
   // Activities
   activitiesTitle: 'Activities by rep',
   perWonDeal: 'Per won deal',
@@ -193,6 +195,8 @@ const FR: TabLabels = {
   costInPeriod: 'Coût des campagnes sur la période',
   cac: 'Coût d’acquisition client',
   chartCampaigns: 'Chiffre d’affaires et coût par campagne',
+  attribution:
+    'Le chiffre d’affaires d’une affaire gagnée va à la campagne dont le nom est l’origine de l’affaire ; affaires gagnées signées du {start} au {end}.',
   activitiesTitle: 'Activités par commercial',
   perWonDeal: 'Par affaire gagnée',
   chartActivities: 'Activités par commercial et par type',

@@ -31,7 +31,8 @@ function monthName(year: number, month: number, language: Language): string {
   return `${name} ${year}`;
 }
 
-function dayName(iso: string, language: Language): string {
+/** A `YYYY-MM-DD` day in words: "1 June 2017" / "1 juin 2017". */
+export function dayName(iso: string, language: Language): string {
   const [year, month, day] = iso.split('-').map(Number);
   return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
     day: 'numeric',

@@ -108,8 +108,9 @@ describe('KPI Overview', () => {
     const figures: Record<string, string[]> = {
       'Orders / won deals': ['2', '1'],
       'Average deal size': ['$2,000.00', '$2,000.00'],
-      // D4 2000 × 0.5 + D5 800 × 0.25.
-      'Open pipeline (weighted)': ['$1,200.00', '$0.00'],
+      // Open now: D4 2000 × 0.5 + D5 800 × 0.25; a snapshot, not compared.
+      'Open pipeline (weighted)': ['$1,200.00', '—'],
+      'Open pipeline (unweighted)': ['$2,800.00', '—'],
       // 2 open × 2000 × 2/3 ÷ 27 days.
       'Sales velocity': ['$98.77', '$0.00'],
       'Quota attainment': ['88.9%', '66.7%'],
@@ -120,7 +121,8 @@ describe('KPI Overview', () => {
       'New customers': ['1', '1'],
       'Contacts, calls, meetings, quotes': ['5', '1'],
       'Activities per won deal': ['2.50', '1.00'],
-      'Customer acquisition cost': ['$310.00', '$0.00'],
+      // September has no campaign cost: no CAC, not $0.00.
+      'Customer acquisition cost': ['$310.00', '—'],
       'Rep feedback': ['3.0', '3.0'],
     };
     for (const [kpi, values] of Object.entries(figures)) {
@@ -409,4 +411,20 @@ test('without campaigns, activities, targets and feedback: five tabs, and no col
     'Sales cycle (days)',
   ]);
   expect(rowOf(only, 'KPI Overview', 'Campaign ROI')[1]).toMatch(/^Map Campaigns/);
+});
+
+test('one count of skipped rows: the result message and the data-quality tab agree', () => {
+  const deals = SMALL.Deals.split('\n');
+  // Two blank rows among the deals, and one without any date.
+  deals.splice(3, 0, ',,,,,,,,,', ',,,,,,,,,');
+  deals.splice(6, 0, 'D9,Omega,Bob,Proposal,100,,,,,');
+  const withBlanks = workbook({ ...SMALL, Deals: deals.join('\n') });
+  const run = generate(withBlanks);
+  expect(run.rowsSkipped).toBe(3);
+  expect(run.message).toBe('KPI summary written: 8 tabs · rows read: 26 · rows skipped: 3.');
+  const tables = shown(withBlanks, 'Data quality');
+  const header = tables.findIndex((r) => r[0] === 'Table');
+  const perTable = tables.slice(header + 1).filter((r) => r[0] !== '' && r[4] !== '');
+  const total = perTable.slice(0, 5).reduce((sum, r) => sum + Number(r[4].replace(/,/g, '')), 0);
+  expect(total).toBe(run.rowsSkipped);
 });

@@ -4,6 +4,7 @@ import type { Cell, Weight } from '../grid';
 import { bold, COLORS, day, EMPTY, Grid, header, num, text } from '../grid';
 import type { ChartPlan, RenderContext, TabPlan } from '../plan';
 import { block, heading } from '../plan';
+import { dayName } from '../periodNames';
 
 /**
  * KPI Campaigns: cost, attributed won deals, revenue and ROI per campaign (ROI green when
@@ -16,6 +17,13 @@ export function renderCampaigns(ctx: RenderContext, section: CampaignSection): T
   heading(grid, ctx, labels.campaignsTitle, [
     { caption: labels.dealsCounted, period: section.range, withLabel: false },
   ]);
+  grid.row(
+    text(
+      labels.attribution
+        .replace('{start}', dayName(section.range.start, ctx.language))
+        .replace('{end}', dayName(section.range.end, ctx.language)),
+    ),
+  );
   grid.blank();
 
   const top = grid.row(
