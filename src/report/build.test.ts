@@ -143,6 +143,7 @@ describe('buildReport on the small workbook (hand-computed)', () => {
       target: 5000,
       attainment: 1.1,
       feedbackScore: 4.5,
+      implausible: false,
     });
     expect(reps.rows[1]).toMatchObject({
       deals: 3,
@@ -199,12 +200,29 @@ describe('buildReport on the small workbook (hand-computed)', () => {
 
   it('builds the funnel in stage order with conversion from each stage', () => {
     const f = report.funnel;
+    // Where D9 was lost is not recorded: it is shown apart, not as lost at "Qualified".
     expect(f.stages).toEqual([
-      { label: 'Qualified', kind: 'open', atStage: 1, reached: 6, conversion: null },
-      { label: 'Proposal', kind: 'open', atStage: 1, reached: 4, conversion: 4 / 6 },
-      { label: 'Won', kind: 'won', atStage: 3, reached: 3, conversion: 0.75 },
+      {
+        label: 'Qualified',
+        kind: 'open',
+        atStage: 1,
+        reached: 5,
+        conversion: null,
+        lostHere: null,
+      },
+      {
+        label: 'Proposal',
+        kind: 'open',
+        atStage: 1,
+        reached: 4,
+        conversion: 4 / 5,
+        lostHere: null,
+      },
+      { label: 'Won', kind: 'won', atStage: 3, reached: 3, conversion: 0.75, lostHere: null },
     ]);
+    expect(f.stageSource).toBe('status');
     expect(f.lost).toEqual([{ label: 'Lost', deals: 1 }]);
+    expect(f.lostUnknown).toBe(1);
     expect(f.deals).toBe(6);
     expect(f.overallConversion).toBe(0.5);
   });
@@ -631,5 +649,113 @@ describe('customer acquisition cost', () => {
     });
     expect(row(report, 'cac')).toMatchObject({ current: null, change: null });
     expect(report.campaigns!.cac).toBeNull();
+  });
+});
+
+describe('the funnel when the data records stages', () => {
+  /** The small workbook's deals with extra columns (header, then one value per deal row). */
+  const withColumns = (columns: Record<string, unknown[]>) =>
+    build((tables) => {
+      const names = Object.keys(columns);
+      tables.deals[0].push(...names);
+      for (let r = 1; r < tables.deals.length; r++) {
+        tables.deals[r].push(...names.map((name) => columns[name][r - 1] ?? ''));
+      }
+    });
+
+  it('counts lost deals up to the last stage they entered (HubSpot "Date entered" columns)', () => {
+    // March deals are rows D6–D11 (indexes 5–10). D9 (lost) entered Qualified and Proposal.
+    const report = withColumns({
+      'Date entered "Qualified (Sales Pipeline)"': [
+        '',
+        '',
+        '',
+        '',
+        '',
+        '2025-02-11',
+        '2025-03-02',
+        '2025-03-03',
+        '2025-03-06',
+        '2025-03-11',
+        '2025-03-13',
+        '',
+      ],
+      'Date entered "Proposal (Sales Pipeline)"': [
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '2025-03-10',
+        '2025-03-12',
+        '',
+        '',
+      ],
+    });
+    const f = report.funnel;
+    expect(f.stageSource).toBe('stageDates');
+    expect(f.stageColumns).toHaveLength(2);
+    // Reached: Qualified D6–D11 (6), Proposal D6–D8 won, D9 lost, D10 (5), Won 3.
+    expect(f.stages.map((s) => [s.label, s.reached, s.lostHere])).toEqual([
+      ['Qualified', 6, 0],
+      ['Proposal', 5, 1],
+      ['Won', 3, 0],
+    ]);
+    expect(f.stages[1].conversion).toBeCloseTo(5 / 6, 12);
+    expect(f.lostUnknown).toBe(0);
+  });
+
+  it('reads a "lost at stage" column', () => {
+    const report = withColumns({
+      'Lost at stage': ['', '', '', '', '', '', '', '', 'Qualified', '', '', ''],
+    });
+    const f = report.funnel;
+    expect(f.stageSource).toBe('lostStage');
+    expect(f.stageColumns).toEqual(['Lost at stage']);
+    expect(f.stages.map((s) => [s.label, s.reached, s.lostHere])).toEqual([
+      ['Qualified', 6, 1],
+      ['Proposal', 4, 0],
+      ['Won', 3, 0],
+    ]);
+  });
+});
+
+describe('figures no business produces', () => {
+  it('marks an attainment above 1,000 % and names the likely cause', () => {
+    const report = build((tables) => {
+      tables.targets[1][2] = 5; // Alice: 5500 of 5
+      tables.targets[2][2] = 4; // Bob: 1200 of 4
+    });
+    expect(row(report, 'quotaAttainment')).toMatchObject({ current: 6700 / 9, implausible: true });
+    expect(row(report, 'revenue').implausible).toBe(false);
+    expect(report.reps!.rows.filter((r) => r.implausible).map((r) => r.rep)).toEqual([
+      'Alice',
+      'Bob',
+    ]);
+    expect(report.quality.implausible).toEqual([
+      { kpi: 'quotaAttainment', rep: null, value: 6700 / 9, cause: 'attainmentTooHigh' },
+      { kpi: 'quotaAttainment', rep: 'Alice', value: 1100, cause: 'attainmentTooHigh' },
+      { kpi: 'quotaAttainment', rep: 'Bob', value: 300, cause: 'attainmentTooHigh' },
+    ]);
+  });
+
+  it('marks a margin above revenue (negative costs)', () => {
+    const report = build((tables) => {
+      tables.deals[6][5] = -2000; // D6: cost −2000
+    });
+    // March: 6700 − (−2000 + 1000 + 700).
+    expect(row(report, 'margin')).toMatchObject({ current: 7000, implausible: true });
+    expect(row(report, 'marginRate').implausible).toBe(true);
+    expect(report.quality.implausible.map((f) => [f.kpi, f.cause])).toEqual([
+      ['margin', 'marginAboveRevenue'],
+      ['marginRate', 'marginAboveRevenue'],
+    ]);
+  });
+
+  it('marks nothing on plausible data', () => {
+    expect(build().quality.implausible).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { readDeals, repPipelineOf, repStatsOf, trendNewCustomersOf } from './dea
 import type { PeriodSelection, Report } from './model';
 import type { ReportPeriods } from './periods';
 import { periodInfo, reportPeriods } from './periods';
+import { checkPlausibility } from './plausibility';
 import { RepRegistry } from './repRegistry';
 import type { ActivitiesRead, ActivityAggregates } from './sections/activities';
 import {
@@ -91,7 +92,7 @@ export function buildReport(input: BuildInput): Report {
   });
   const none = text('none', language);
 
-  return {
+  const report: Report = {
     language,
     locale: context.locale,
     timeZone,
@@ -128,15 +129,16 @@ export function buildReport(input: BuildInput): Report {
       tally.activities,
       tally.targets,
     ),
-    funnel: buildFunnel(
-      deals.reader.stageCoder,
-      deals.pass.stageCurrent,
+    funnel: buildFunnel({
+      stage: deals.reader.stageCoder,
+      pass: deals.pass,
+      table: deals.table,
       mapping,
-      deals.won,
-      deals.lost,
-      plan.current,
+      won: deals.won,
+      lost: deals.lost,
+      current: plan.current,
       language,
-    ),
+    }),
     campaigns:
       campaigns && deals.reader.mapped.has('source')
         ? buildCampaigns(campaigns, deals.pass, aggregates[0], plan.current, timeZone, language)
@@ -179,6 +181,14 @@ export function buildReport(input: BuildInput): Report {
       language,
       tables,
     ),
+  };
+  // Figures no business produces are marked, and named on the data-quality tab.
+  const checked = checkPlausibility(report.overview, report.reps);
+  return {
+    ...report,
+    overview: checked.overview,
+    reps: checked.reps,
+    quality: { ...report.quality, implausible: checked.implausible },
   };
 }
 

@@ -116,6 +116,8 @@ export interface OverviewRow {
   readonly vsTarget: number | null;
   /** current vs target judged with `better`; null without a target. */
   readonly targetVerdict: Verdict | null;
+  /** The current figure is one no business produces: marked, its likely cause on the data-quality tab. */
+  readonly implausible: boolean;
 }
 
 /** What a left-out KPI needs: an entity, or a field of one. */
@@ -161,6 +163,8 @@ export interface RepRow {
   readonly attainment: number | null;
   /** Mean feedback score in the period; null without scores. */
   readonly feedbackScore: number | null;
+  /** The attainment is not plausible (above 1,000 %). */
+  readonly implausible: boolean;
 }
 
 export interface RepSection {
@@ -194,19 +198,36 @@ export interface FunnelStage {
   readonly kind: 'open' | 'won';
   /** Deals whose status is this stage now. */
   readonly atStage: number;
-  /** Deals at this stage or a later one (every deal has reached the first stage). */
+  /**
+   * Deals whose stage is known that reached this stage or a later one: open deals up to
+   * their stage, won deals all of them, lost deals up to the stage the data says they
+   * reached (not counted when it says nothing).
+   */
   readonly reached: number;
   /** reached ÷ reached of the previous stage; null for the first stage or a 0 denominator. */
   readonly conversion: number | null;
+  /** Lost deals whose last stage was this one (they dropped here); null when the data does not record stages. */
+  readonly lostHere: number | null;
 }
+
+/**
+ * Where lost deals' stages come from: `status` (nowhere: lost deals are shown apart),
+ * `stageDates` (per-stage "date entered" columns), `lostStage` (a "lost at stage" column).
+ */
+export type FunnelStageSource = 'status' | 'stageDates' | 'lostStage';
 
 export interface FunnelSection {
   /** The period the funnel counts (the current one). */
   readonly period: PeriodInfo;
   /** Open stages in the mapping's order, then one won step. */
   readonly stages: readonly FunnelStage[];
-  /** Lost deals by lost status (they reached the first stage only: where they were lost is unknown). */
+  readonly stageSource: FunnelStageSource;
+  /** The headers of the columns that record stages (empty for `status`). */
+  readonly stageColumns: readonly string[];
+  /** Lost deals by lost status. */
   readonly lost: readonly { readonly label: string; readonly deals: number }[];
+  /** Lost deals whose stage is not known (all of them for `status`): in no stage's `reached`. */
+  readonly lostUnknown: number;
   /** Deals with a non-blank status. */
   readonly deals: number;
   /** won ÷ deals: the funnel's overall conversion. */
@@ -369,8 +390,21 @@ export interface UnmappedField {
   readonly unlocks: readonly KpiId[];
 }
 
+/** Why a figure is not plausible. */
+export type ImplausibleCause = 'attainmentTooHigh' | 'marginAboveRevenue' | 'negativeCycle';
+
+export interface ImplausibleFigure {
+  readonly kpi: KpiId;
+  /** The rep it is about, or null for the team. */
+  readonly rep: string | null;
+  readonly value: number;
+  readonly cause: ImplausibleCause;
+}
+
 export interface QualitySection {
   readonly tables: readonly TableQuality[];
+  /** Figures no business produces (summary.md, "Plausible or flagged"), with their likely cause. */
+  readonly implausible: readonly ImplausibleFigure[];
   /** Statuses in the data that the mapping's won / lost / open lists do not name (counted as open). */
   readonly unclassedStatuses: readonly { readonly label: string; readonly count: number }[];
   /** Optional fields of mapped entities that have no column. */

@@ -15,6 +15,8 @@ export const COLORS = {
   better: '#d9ead3',
   worse: '#f4cccc',
   header: '#efefef',
+  /** A figure that is not plausible: amber, neither better nor worse. */
+  implausible: '#fce8b2',
   title: null,
 } as const;
 

@@ -12,6 +12,13 @@ const EN = {
   total: 'Total',
   none: '(none)',
   noDates: 'The deals have no date column mapped: every figure covers all deals.',
+  implausibleMark: 'Not plausible, see the data-quality tab: ',
+  implausibleTitle: 'Figures that are not plausible',
+  likelyCause: 'Likely cause',
+  attainmentTooHigh:
+    'Revenue is more than 10 times the target: the targets table may hold something else (another table taken for targets), or its amounts may be in another unit (thousands).',
+  marginAboveRevenue: 'The margin is above the revenue: some costs of won deals are negative.',
+  negativeCycle: 'Some deals close before they were created (a bulk import date as created date?).',
   latestWithDeals: 'Your latest deals close in {latest}: this summary shows {period}.',
   noDealInPeriod: 'No deal falls in {period}: the deal figures below are empty, not a fall.',
   latestDeals: 'Your latest deals close in {latest}.',
@@ -58,6 +65,14 @@ const EN = {
   overallConversion: 'Overall conversion (won ÷ deals)',
   dealsWithStatus: 'Deals with a status',
   chartFunnel: 'Funnel: deals that reached each stage',
+  lostHere: 'Lost at this stage',
+  lostUnknown: 'Lost, stage not known',
+  funnelFromStatus:
+    'Where lost deals were lost is not recorded: they are shown apart, and each stage’s conversion counts open and won deals.',
+  funnelFromDates:
+    'Stages reached are read from the “date entered” column of each stage ({n} columns): lost deals count up to the last stage they entered.',
+  funnelFromLostStage:
+    'Where lost deals were lost is read from the column “{column}”: they count up to that stage.',
   // Campaigns
   campaignsTitle: 'Campaigns & ROI',
   dealsCounted: 'Won deals counted',
@@ -138,6 +153,15 @@ const FR: TabLabels = {
   none: '(aucun)',
   noDates:
     'Aucune colonne de date n’est associée aux affaires : chaque chiffre porte sur toutes les affaires.',
+  implausibleMark: 'Peu plausible, voir l’onglet qualité des données : ',
+  implausibleTitle: 'Chiffres peu plausibles',
+  likelyCause: 'Cause probable',
+  attainmentTooHigh:
+    'Le chiffre d’affaires dépasse 10 fois l’objectif : la table des objectifs contient peut-être autre chose (une autre table prise pour les objectifs), ou ses montants sont dans une autre unité (milliers).',
+  marginAboveRevenue:
+    'La marge dépasse le chiffre d’affaires : des coûts d’affaires gagnées sont négatifs.',
+  negativeCycle:
+    'Des affaires sont signées avant d’être créées (une date d’import prise pour la date de création ?).',
   latestWithDeals:
     'Vos dernières affaires se concluent en {latest} : cette synthèse porte sur {period}.',
   noDealInPeriod:
@@ -182,6 +206,14 @@ const FR: TabLabels = {
   overallConversion: 'Transformation globale (gagnées ÷ affaires)',
   dealsWithStatus: 'Affaires avec un statut',
   chartFunnel: 'Entonnoir : affaires ayant atteint chaque étape',
+  lostHere: 'Perdues à cette étape',
+  lostUnknown: 'Perdues, étape inconnue',
+  funnelFromStatus:
+    'L’étape où les affaires perdues l’ont été n’est pas enregistrée : elles sont montrées à part, et le passage d’étape compte les affaires en cours et gagnées.',
+  funnelFromDates:
+    'Les étapes atteintes sont lues dans la colonne « date d’entrée » de chaque étape ({n} colonnes) : une affaire perdue compte jusqu’à la dernière étape atteinte.',
+  funnelFromLostStage:
+    'L’étape où les affaires perdues l’ont été est lue dans la colonne « {column} » : elles comptent jusqu’à cette étape.',
   campaignsTitle: 'Campagnes & ROI',
   dealsCounted: 'Affaires gagnées comptées',
   campaign: 'Campagne',

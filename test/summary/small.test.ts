@@ -305,10 +305,12 @@ test('KPI Funnel: stages in order, reached, conversion; lost apart', () => {
   const top = rows.findIndex((r) => r[0] === 'Stage');
   expect(rows.slice(top, top + 4)).toEqual([
     ['Stage', 'Deals at this stage', 'Reached this stage', 'Conversion from previous stage'],
-    ['Prospecting', '1', '5', '—'],
-    ['Proposal', '1', '3', '60.0%'],
+    // D2 (lost) is apart: where it was lost is not recorded.
+    ['Prospecting', '1', '4', '—'],
+    ['Proposal', '1', '3', '75.0%'],
     ['Closed Won', '2', '2', '66.7%'],
   ]);
+  expect(rows[top - 2][0]).toMatch(/^Where lost deals were lost is not recorded/);
   expect(rowOf(loaded, 'KPI Funnel', 'Deals with a status')[1]).toBe('5');
   expect(rowOf(loaded, 'KPI Funnel', 'Overall conversion (won ÷ deals)')[1]).toBe('40.0%');
   expect(rowOf(loaded, 'KPI Funnel', 'Closed Lost')[1]).toBe('1');

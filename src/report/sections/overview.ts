@@ -84,6 +84,7 @@ export function buildOverview(input: OverviewInput): {
       vsTarget,
       targetVerdict:
         current !== null && target !== null ? verdictOf(current - target, entry.better) : null,
+      implausible: false,
     });
   }
   return { overview, lockedKpis };

@@ -77,6 +77,7 @@ export function buildQuality(
 ): QualitySection {
   return {
     tables: tableQualities(deals, others, mapping),
+    implausible: [],
     unclassedStatuses: unclassedStatuses(deals, mapping),
     ...unmapped(deals, tables, language),
   };

@@ -42,6 +42,7 @@ export function buildReps(
       feedbackScore: feedbackAgg
         ? ratio(feedbackAgg.currentSum[rep], feedbackAgg.currentCount[rep])
         : null,
+      implausible: false,
     };
   };
   const ids: number[] = [];
@@ -83,6 +84,7 @@ export function buildReps(
       target: team,
       attainment: team === null ? null : quotaAttainmentOf(d.revenue, team),
       feedbackScore: total.feedback ? ratio(total.feedback.sum, total.feedback.count) : null,
+      implausible: false,
     },
   };
 }

@@ -93,7 +93,7 @@ function entity(
 
 export function smallTables(): Record<EntityId, unknown[][]> {
   return {
-    deals: [DEAL_HEADER, ...DEAL_ROWS.map((r) => [...r])],
+    deals: [[...DEAL_HEADER], ...DEAL_ROWS.map((r) => [...r])],
     activities: ACTIVITY_ROWS.map((r) => [...r]),
     campaigns: CAMPAIGN_ROWS.map((r) => [...r]),
     targets: TARGET_ROWS.map((r) => [...r]),

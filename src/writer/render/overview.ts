@@ -1,5 +1,5 @@
 import { changeFormat, PERCENT_FORMAT, unitFormat } from '../formats';
-import { bold, Grid, header, num, text } from '../grid';
+import { bold, COLORS, Grid, header, num, text } from '../grid';
 import { monthOfDay, periodName } from '../periodNames';
 import type { ChartPlan, RenderContext, TabPlan } from '../plan';
 import { block, currentPeriod, heading, periodCell, verdictColor } from '../plan';
@@ -37,14 +37,16 @@ export function renderOverview(ctx: RenderContext): TabPlan {
       kpi.unit === 'percent' ? (kpi.delta === null ? null : kpi.delta * 100) : kpi.change;
     grid.row(
       text(kpi.name),
-      num(kpi.current, format),
+      num(kpi.current, format, kpi.implausible ? COLORS.implausible : null),
       num(kpi.previous, format),
       num(change, changeFormat(kpi.unit), change === null ? null : verdictColor(kpi.verdict)),
       kpi.target === null ? text('') : num(kpi.target, format),
       kpi.target === null
         ? text('')
         : num(kpi.vsTarget, PERCENT_FORMAT, verdictColor(kpi.targetVerdict)),
-      text(kpi.definition),
+      kpi.implausible
+        ? text(labels.implausibleMark + kpi.definition, 'bold', COLORS.implausible)
+        : text(kpi.definition),
     );
   }
 

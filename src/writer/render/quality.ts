@@ -1,7 +1,7 @@
 import { entitySpec, fieldSpec } from '../../mapping/fields';
 import type { KpiId, QualitySection } from '../../report/model';
-import { COUNT_FORMAT } from '../formats';
-import { Grid, header, num, text } from '../grid';
+import { COUNT_FORMAT, unitFormat } from '../formats';
+import { COLORS, Grid, header, num, text } from '../grid';
 import { problemLabel, skipReasonLabel } from '../labels';
 import type { RenderContext, TabPlan } from '../plan';
 import { heading } from '../plan';
@@ -41,6 +41,26 @@ export function renderQuality(ctx: RenderContext, quality: QualitySection): TabP
       num(table.rowsUsed, COUNT_FORMAT),
       num(skipped, COUNT_FORMAT),
     );
+  }
+
+  if (quality.implausible.length > 0) {
+    grid.blank();
+    grid.row(header(labels.implausibleTitle));
+    grid.row(
+      header(labels.kpi),
+      header(labels.rep),
+      header(labels.value),
+      header(labels.likelyCause),
+    );
+    for (const figure of quality.implausible) {
+      const row = ctx.report.overview.find((r) => r.kpi === figure.kpi);
+      grid.row(
+        text(kpiNames.get(figure.kpi) ?? figure.kpi),
+        text(figure.rep ?? ''),
+        num(figure.value, unitFormat(row?.unit ?? 'percent', ctx.locale), COLORS.implausible),
+        text(labels[figure.cause]),
+      );
+    }
   }
 
   const skippedRows = quality.tables.flatMap((table) =>

@@ -1,7 +1,7 @@
 import type { RepRow, RepSection } from '../../report/model';
 import { COUNT_FORMAT, DAYS_FORMAT, PERCENT_FORMAT, SCORE_FORMAT } from '../formats';
 import type { Cell, Weight } from '../grid';
-import { Grid, header, num, text } from '../grid';
+import { COLORS, Grid, header, num, text } from '../grid';
 import type { ChartPlan, RenderContext, TabPlan } from '../plan';
 import { block, currentPeriod, heading, thresholdColor } from '../plan';
 
@@ -50,7 +50,12 @@ export function renderReps(ctx: RenderContext, section: RepSection): TabPlan {
     if (withTargets) {
       cells.push(
         num(rep.target, ctx.money, null, weight),
-        num(rep.attainment, PERCENT_FORMAT, thresholdColor(rep.attainment, 1), weight),
+        num(
+          rep.attainment,
+          PERCENT_FORMAT,
+          rep.implausible ? COLORS.implausible : thresholdColor(rep.attainment, 1),
+          weight,
+        ),
       );
     }
     if (withFeedback) cells.push(num(rep.feedbackScore, SCORE_FORMAT, null, weight));
