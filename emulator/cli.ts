@@ -6,10 +6,12 @@
  *
  * Loads the CSV files as tabs, the bundle (default dist/Code.js) with the .html files
  * beside it, calls each --run function as one execution, prints the service calls and
- * what the UI showed, and with --out writes every tab as CSV plus workbook.json.
+ * what the UI showed, and with --out writes every tab as CSV plus workbook.json (into a
+ * new or empty folder, or an earlier run's, as `npm run summary` does).
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
+import { prepareOutput } from '../scripts/lib/output';
 import { loadWorkbook, type AuthModeName } from './index';
 
 interface CliOptions {
@@ -56,6 +58,9 @@ export function parseArgs(argv: string[]): CliOptions {
 
 export function main(argv: string[]): number {
   const options = parseArgs(argv);
+  const destination = options.out
+    ? prepareOutput({ out: options.out, data: options.folder })
+    : undefined;
   const bundle = resolve(options.bundle);
   const files: Record<string, string> = {};
   if (existsSync(dirname(bundle))) {
@@ -91,7 +96,8 @@ export function main(argv: string[]): number {
   for (const sidebar of ui.sidebars) console.log('Sidebar:', sidebar.title);
   for (const entry of emulator.logs) console.log(`[${entry.source}.${entry.level}]`, entry.message);
   if (options.out) {
-    const written = emulator.writeFolder(options.out, { display: !options.raw });
+    // A new or empty folder, or an earlier run's: nothing else is ever overwritten.
+    const written = destination!.write(emulator.files({ display: !options.raw }));
     console.log(`Wrote ${written.length} files to ${options.out}`);
   }
   return failed ? 1 : 0;

@@ -1,5 +1,6 @@
 import { join } from 'path';
-import { detectDelimiter, parseCsv, toCsv } from './csv';
+import fc from 'fast-check';
+import { CsvError, decodeCsv, detectDelimiter, escapeFormulaText, parseCsv, toCsv } from './csv';
 import { loadCsvFolder, parseLocaleNumber, typeCsvValue } from './importCsv';
 
 const SAMPLES = join(__dirname, '..', 'samples');
@@ -30,11 +31,25 @@ describe('parseCsv', () => {
       ['1', '2'],
     ]);
   });
-  it('keeps line breaks inside quotes and empty fields', () => {
+  it('keeps line breaks inside quotes (as LF, as a cell holds them) and empty fields', () => {
     expect(parseCsv('a,b\n"line1\r\nline2",\n,\n')).toEqual([
       ['a', 'b'],
-      ['line1\r\nline2', ''],
+      ['line1\nline2', ''],
       ['', ''],
+    ]);
+  });
+  it('reads a file whose lines end in CRLF, LF and CR alike', () => {
+    expect(parseCsv('a,b\r\n1,2\n3,4\r5,6')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+    ]);
+  });
+  it('keeps a quote inside an unquoted field as text', () => {
+    expect(parseCsv('a,b\n12" screen,2\n')).toEqual([
+      ['a', 'b'],
+      ['12" screen', '2'],
     ]);
   });
   it('keeps a blank line in the middle as a one-field row', () => {
@@ -205,5 +220,178 @@ describe('loadCsvFolder on the samples', () => {
     expect(targets[1]).toEqual(['Alice Carter', '2025-01', 40000]);
     const formats = tabs.find((t) => t.name === 'deals')!.numberFormats[1];
     expect(formats.slice(5, 9)).toEqual([null, null, 'yyyy-MM-dd', 'yyyy-MM-dd']);
+  });
+});
+
+describe('a quote that never closes', () => {
+  const deals = [
+    'Deal ID,Company,Amount',
+    'D1,Acme,100',
+    'D2,"Beta, Inc,200',
+    'D3,Gamma,300',
+    'D4,Delta,400',
+    '',
+  ].join('\n');
+
+  it('is an error naming the file and the line where the quote opens', () => {
+    expect(() => parseCsv(deals, ',', 'crm/deals.csv')).toThrow(
+      new CsvError(
+        'crm/deals.csv, line 3: a quoted field opens on this line and is never closed (a " is missing)',
+      ),
+    );
+    try {
+      parseCsv(deals, ',', 'deals.csv');
+    } catch (error) {
+      expect(error).toBeInstanceOf(CsvError);
+      expect((error as CsvError).line).toBe(3);
+      expect((error as CsvError).file).toBe('deals.csv');
+    }
+  });
+
+  it('counts lines of CRLF files, quoted line breaks and a BOM as the file shows them', () => {
+    const text = '\ufeffa;b\r\n"two\r\nlines";x\r\n1;2\r\n3;"4\r\n5;6\r\n';
+    expect(() => parseCsv(text)).toThrow(/^line 5: a quoted field opens/);
+    expect(() => parseCsv('"a')).toThrow(/^line 1:/);
+    expect(() => parseCsv('a\r\r\r"')).toThrow(/^line 4:/);
+  });
+
+  it('text after a closing quote is said so', () => {
+    expect(() => parseCsv('a,b\n"Acme" Inc,2\n', ',', 'deals.csv')).toThrow(
+      'deals.csv, line 2: a quoted field opens on this line and text follows its closing " (quote the whole field, doubling the " inside)',
+    );
+  });
+
+  it('a quote closed further down is not an error: the field holds the line breaks', () => {
+    expect(parseCsv('a,b\n"x\ny",2\n')).toEqual([
+      ['a', 'b'],
+      ['x\ny', '2'],
+    ]);
+  });
+});
+
+describe('decodeCsv', () => {
+  const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+
+  it('reads UTF-8 and drops its byte order mark', () => {
+    expect(decodeCsv(utf8('\ufeffMontant HT;Réf.\n'), 'deals.csv')).toBe('Montant HT;Réf.\n');
+    expect(decodeCsv(utf8('Montant\n'), 'deals.csv')).toBe('Montant\n');
+    expect(decodeCsv(new Uint8Array(), 'empty.csv')).toBe('');
+  });
+
+  it('refuses UTF-16 with either byte order mark', () => {
+    const le = new Uint8Array(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b\n', 'utf16le')]),
+    );
+    expect(() => decodeCsv(le, 'deals.csv')).toThrow(
+      'deals.csv: this file is not UTF-8 (it starts with the UTF-16 little-endian mark); save it as “CSV UTF-8” and try again',
+    );
+    const be = new Uint8Array([0xfe, 0xff, 0x00, 0x61, 0x00, 0x0a]);
+    expect(() => decodeCsv(be, 'deals.csv')).toThrow(
+      /^deals\.csv: this file is not UTF-8 \(it starts with the UTF-16 big-endian mark\)/,
+    );
+  });
+
+  it('refuses UTF-16 without a mark (NUL bytes) and Latin-1, naming the line', () => {
+    const noMark = new Uint8Array(Buffer.from('a,b\n1,2\n', 'utf16le'));
+    expect(() => decodeCsv(noMark, 'x.csv')).toThrow(
+      /^x\.csv: this file is not UTF-8 \(line 1 holds NUL bytes/,
+    );
+    const latin1 = new Uint8Array(Buffer.from('Réf.;Montant\r\nAFF-1;12\r\nCafé;3\n', 'latin1'));
+    expect(() => decodeCsv(latin1, 'x.csv')).toThrow(
+      /^x\.csv: this file is not UTF-8 \(line 1 has bytes that are not UTF-8/,
+    );
+    const late = new Uint8Array(Buffer.concat([Buffer.from('a\r\nb\r\n'), Buffer.from([0xe9])]));
+    expect(() => decodeCsv(late, 'x.csv')).toThrow(/line 3 has bytes/);
+  });
+});
+
+describe('the CSV reader on any input', () => {
+  // Text made of the characters that matter to a CSV reader, and any others.
+  const csvText = fc.oneof(
+    fc.string({
+      unit: fc.constantFrom('a', '1', ',', ';', '"', '\n', '\r', ' ', '\t', '\ufeff', 'é'),
+    }),
+    fc.string({ unit: 'grapheme' }),
+    fc.string({ unit: 'binary' }),
+  );
+
+  it('gives rows of strings, or a CsvError naming a line of the text', () => {
+    fc.assert(
+      fc.property(csvText, fc.constantFrom(undefined, ',', ';', '\t'), (text, delimiter) => {
+        let rows: string[][];
+        try {
+          rows = parseCsv(text, delimiter, 'f.csv');
+        } catch (error) {
+          expect(error).toBeInstanceOf(CsvError);
+          const line = (error as CsvError).line!;
+          expect(line).toBeGreaterThanOrEqual(1);
+          expect(line).toBeLessThanOrEqual(text.split(/\r\n|\r|\n/).length);
+          expect((error as CsvError).message).toMatch(/^f\.csv, line \d+: /);
+          return;
+        }
+        expect(Array.isArray(rows)).toBe(true);
+        for (const row of rows) {
+          expect(row.length).toBeGreaterThan(0);
+          for (const field of row) expect(typeof field).toBe('string');
+        }
+        // No text is lost: the same characters but quotes, separators, line breaks, the
+        // BOM and the spaces or tabs between a closing quote and the next separator.
+        const sep = delimiter ?? detectDelimiter(text.replace(/^\ufeff/, ''));
+        const bare = (t: string) =>
+          t
+            .replace(/["\n\r\ufeff \t]/g, '')
+            .split(sep)
+            .join('');
+        expect(bare(rows.flat().join(''))).toBe(bare(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads back what toCsv wrote', () => {
+    const field = fc.string({ unit: fc.constantFrom('a', ',', ';', '"', '\n', ' ', 'é', '=') });
+    const rows = fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), {
+      minLength: 1,
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(rows, fc.constantFrom(',' as const, ';' as const), (table, delimiter) => {
+        expect(parseCsv(toCsv(table, delimiter), delimiter)).toEqual(table);
+      }),
+    );
+  });
+
+  it('decodes any bytes to text, or says the file is not UTF-8', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        try {
+          expect(typeof decodeCsv(bytes, 'f.csv')).toBe('string');
+        } catch (error) {
+          expect(error).toBeInstanceOf(CsvError);
+          expect((error as Error).message).toMatch(/^f\.csv: this file is not UTF-8 \(/);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('escapeFormulaText', () => {
+  it('prefixes a text that would start a formula with an apostrophe', () => {
+    for (const text of [
+      '=HYPERLINK("http://x","y")',
+      "+cmd|' /C calc'!A0",
+      '@SUM(1)',
+      '-2+3',
+      '\tx',
+      '\rx',
+    ]) {
+      expect(escapeFormulaText(text)).toBe(`'${text}`);
+    }
+  });
+  it('leaves other text as it is', () => {
+    for (const text of ['', 'Acme', ' =1', "'quoted", '1=1', 'a-b', '€5']) {
+      expect(escapeFormulaText(text)).toBe(text);
+    }
   });
 });

@@ -1,7 +1,13 @@
 /**
- * RFC 4180 CSV parsing, with the delimiter (`;` or `,`) detected from the header line.
- * Written by hand: the emulator takes no dependency.
+ * CSV reading and writing for the emulator, the `npm run summary` command and the
+ * playground. Reading is papaparse's (RFC 4180 quotes; a quote that never closes is an
+ * error naming the line where it opens); the delimiter (`;` or `,`) is detected from
+ * the header line. Writing applies the OWASP CSV-injection rule to text cells.
  */
+import Papa from 'papaparse';
+import { CsvError, lineAt } from './encoding';
+
+export { CsvError, decodeCsv, checkCsvText } from './encoding';
 
 /** The delimiter used by the first line: the more frequent of `;` and `,` outside quotes. */
 export function detectDelimiter(text: string): ';' | ',' {
@@ -20,58 +26,55 @@ export function detectDelimiter(text: string): ';' | ',' {
 
 /**
  * Rows of fields, split on `delimiter` (any one character; default the detected `;` or
- * `,`). Quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF and
- * LF both end a record; a leading BOM is dropped, and so is the empty record after the
- * final line break.
+ * `,`). Quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF, CR
+ * and LF all end a record, and a line break inside a quoted field is read as LF (as a
+ * cell holds it); a leading BOM is dropped, and so is the empty record after the final
+ * line break. A quote that opens a field and never closes throws a CsvError naming the
+ * line where it opens (`file` names the file in the message).
  */
-export function parseCsv(text: string, delimiter?: string): string[][] {
+export function parseCsv(text: string, delimiter?: string, file?: string): string[][] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = text.replace(/\r\n?/g, '\n');
+  if (text === '') return [];
   const sep = delimiter ?? detectDelimiter(text);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const endRecord = () => {
-    row.push(field);
-    rows.push(row);
-    row = [];
-    field = '';
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        field += ch;
-      }
-      i++;
-      continue;
-    }
-    if (ch === '"') {
-      quoted = true;
-    } else if (ch === sep) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r') {
-      endRecord();
-      if (text[i + 1] === '\n') i++;
-    } else if (ch === '\n') {
-      endRecord();
-    } else {
-      field += ch;
-    }
-    i++;
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: sep,
+    newline: '\n',
+    quoteChar: '"',
+    escapeChar: '"',
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+  });
+  const unclosed = parsed.errors.find((error) => error.code === 'MissingQuotes');
+  if (unclosed) {
+    // papaparse gives the index just after the opening quote.
+    const line = lineAt(text, Math.max(0, (unclosed.index ?? 1) - 1));
+    // papaparse reports text after a closing quote (`"abc"def`) at the same place.
+    const textAfter = parsed.errors.some(
+      (error) => error.code === 'InvalidQuotes' && error.index === unclosed.index,
+    );
+    const what = textAfter
+      ? 'a quoted field opens on this line and text follows its closing " (quote the whole field, doubling the " inside)'
+      : 'a quoted field opens on this line and is never closed (a " is missing)';
+    throw new CsvError(`${file ? `${file}, ` : ''}line ${line}: ${what}`, file, line);
   }
-  // Text not ending with a line break still has its last record pending.
-  if (field !== '' || row.length > 0) endRecord();
+  const rows = parsed.data;
+  // The empty record after the final line break is not a row.
+  if (text.endsWith('\n') && rows.length > 0) {
+    const last = rows[rows.length - 1];
+    if (last.length === 1 && last[0] === '') rows.pop();
+  }
   return rows;
+}
+
+/**
+ * The OWASP CSV-injection rule: a text that starts with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return would run as a formula in Excel, LibreOffice or Sheets, so it gets a
+ * leading `'`. (https://owasp.org/www-community/attacks/CSV_Injection)
+ */
+export function escapeFormulaText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** One CSV field, quoted only when needed. */
@@ -82,9 +85,12 @@ export function formatCsvField(value: string, delimiter: ';' | ',' = ','): strin
   return value;
 }
 
-/** The file a tab is saved as: its name, with the characters file systems refuse as `_`. */
+/**
+ * The file a tab is saved as: its name, with the characters file systems refuse (and
+ * control characters) as `_`.
+ */
 export function csvFileName(tabName: string): string {
-  return `${tabName.replace(/[\\/:*?"<>|]/g, '_')}.csv`;
+  return `${[...tabName].map((c) => (/[\\/:*?"<>|]/.test(c) || c.charCodeAt(0) < 0x20 ? '_' : c)).join('')}.csv`;
 }
 
 /** Rows back to CSV text (LF line endings, final line break). */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main, parseArgs } from './cli';
@@ -338,6 +338,57 @@ describe('headless CLI', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out', 'workbook.json'), 'utf8')).locale).toBe(
       'fr_FR',
     );
+  });
+  it('never writes --out over the data folder or a folder of other files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emulator-cli-'));
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'deals.csv'), 'Deal,Amount\nD-1,"1,234.50"\n');
+    const mine = join(dir, 'mine');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'deals.csv'), 'my own file\n');
+    expect(() => main([data, '--out', data])).toThrow(/this is the --data folder/);
+    expect(() => main([data, '--out', mine])).toThrow(/this folder is not empty/);
+    expect(readFileSync(join(data, 'deals.csv'), 'utf8')).toBe('Deal,Amount\nD-1,"1,234.50"\n');
+    expect(readFileSync(join(mine, 'deals.csv'), 'utf8')).toBe('my own file\n');
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('toCsv', () => {
+  it('gives a text that would start a formula a leading apostrophe, and numbers none', () => {
+    const emulator = createEmulator({
+      locale: 'en_US',
+      timeZone: 'UTC',
+      sheets: [
+        {
+          name: 'deals',
+          values: [
+            ['Rep', 'Amount', 'Note'],
+            ['=HYPERLINK("http://evil.example")', -5, '@SUM(1)'],
+            ['+1', 0.25, '-x'],
+            ['Ann', '', '\tTab'],
+          ],
+          numberFormats: [
+            [null, null, null],
+            [null, null, null],
+            [null, '0%', null],
+            [null, null, null],
+          ],
+        },
+      ],
+    });
+    expect(emulator.toCsv('deals')).toBe(
+      [
+        'Rep,Amount,Note',
+        `"'=HYPERLINK(""http://evil.example"")",-5,'@SUM(1)`,
+        "'+1,25%,'-x",
+        "Ann,,'\tTab",
+        '',
+      ].join('\n'),
+    );
+    expect(emulator.toCsv('deals', { display: false }).split('\n')[2]).toBe("'+1,0.25,'-x");
+    expect(emulator.files()['deals.csv']).toBe(emulator.toCsv('deals'));
   });
 });
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { decimalSeparatorOf, isMonthFirst, languageOf } from '../src/core/context';
 import { midnightOf, NOT_A_DATE, parseDate } from '../src/core/dates';
-import { parseCsv } from './csv';
+import { decodeCsv, parseCsv } from './csv';
 
 const SPACES = '[ \\u00a0\\u202f]';
 const SIGN = '([-+\\u2212]?)';
@@ -260,15 +260,17 @@ export interface CsvTab {
 
 /**
  * CSV text to typed rows (and their formats), padded with "" to the widest row.
- * `delimiter` as parseCsv's (default the detected `;` or `,`).
+ * `delimiter` as parseCsv's (default the detected `;` or `,`); `file` names the file in
+ * parseCsv's errors.
  */
 export function typeCsvTable(
   text: string,
   locale: string,
   timeZone: string,
   delimiter?: string,
+  file?: string,
 ): { values: unknown[][]; numberFormats: (string | null)[][] } {
-  const rows = parseCsv(text, delimiter);
+  const rows = parseCsv(text, delimiter, file);
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const values: unknown[][] = [];
   const numberFormats: (string | null)[][] = [];
@@ -291,7 +293,10 @@ export function typeCsvRows(text: string, locale: string, timeZone: string): unk
   return typeCsvTable(text, locale, timeZone).values;
 }
 
-/** One tab per `.csv` file of `folder` (name without extension), sorted by file name. */
+/**
+ * One tab per `.csv` file of `folder` (name without extension), sorted by file name.
+ * A file that is not UTF-8, or whose quotes do not close, throws a CsvError naming it.
+ */
 export function loadCsvFolder(
   folder: string,
   options: { locale: string; timeZone: string },
@@ -301,6 +306,12 @@ export function loadCsvFolder(
     .sort()
     .map((file) => ({
       name: file.replace(/\.csv$/i, ''),
-      ...typeCsvTable(readFileSync(join(folder, file), 'utf8'), options.locale, options.timeZone),
+      ...typeCsvTable(
+        decodeCsv(readFileSync(join(folder, file)), join(folder, file)),
+        options.locale,
+        options.timeZone,
+        undefined,
+        join(folder, file),
+      ),
     }));
 }

@@ -11,11 +11,9 @@
  *     emulator.calls.spreadsheetTotal; // service calls made by the generation
  *     emulator.workbook.sheet('KPI Overview').snapshot().charts;
  */
-import { mkdirSync, writeFileSync } from 'fs';
-import { join } from 'path';
 import vm from 'vm';
 import { CallCounter, serviceOf, tag, wrap, type Boundary } from './calls';
-import { csvFileName, toCsv } from './csv';
+import { csvFileName, escapeFormulaText, toCsv } from './csv';
 import {
   AuthMode,
   BorderStyle,
@@ -61,7 +59,15 @@ import {
   type SpreadsheetSnapshot,
 } from './spreadsheet';
 
-export { parseCsv, toCsv, detectDelimiter, csvFileName } from './csv';
+export {
+  parseCsv,
+  toCsv,
+  detectDelimiter,
+  csvFileName,
+  escapeFormulaText,
+  CsvError,
+  decodeCsv,
+} from './csv';
 export {
   loadCsvFolder,
   typeCsvTable,
@@ -277,10 +283,13 @@ export interface Emulator {
   /** Releases the locks the current execution holds, as the end of an execution does. */
   endExecution(): void;
   snapshot(): SpreadsheetSnapshot;
-  /** One tab as CSV text: display values (default) or raw values. */
+  /**
+   * One tab as CSV text: display values (default) or raw values; text cells that start
+   * with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading `'`.
+   */
   toCsv(sheetName: string, options?: { display?: boolean; delimiter?: ',' | ';' }): string;
-  /** Writes every tab as `<name>.csv` and `workbook.json` (the snapshot) into `folder`. */
-  writeFolder(folder: string, options?: { display?: boolean; delimiter?: ',' | ';' }): string[];
+  /** Every tab as `<name>.csv` (toCsv) and `workbook.json` (the snapshot): file name → text. */
+  files(options?: { display?: boolean; delimiter?: ',' | ';' }): Record<string, string>;
 }
 
 const SPREADSHEET_KINDS = new Set([
@@ -558,18 +567,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
   };
 
+  // A text cell that would start a formula where the file is opened gets a leading `'`
+  // (the OWASP CSV-injection rule); numbers, dates and booleans are written as they are.
   const csvOf = (sheetName: string, opts: { display?: boolean; delimiter?: ',' | ';' } = {}) => {
     const snap = workbook.sheet(sheetName).snapshot();
-    const rows =
-      opts.display === false
-        ? snap.values.map((row) =>
-            row.map((v) =>
-              Object.prototype.toString.call(v) === '[object Date]'
-                ? (v as Date).toISOString()
-                : String(v),
-            ),
-          )
-        : snap.displayValues;
+    const rows = snap.values.map((row, r) =>
+      row.map((v, c) => {
+        const text =
+          opts.display !== false
+            ? (snap.displayValues[r]?.[c] ?? '')
+            : Object.prototype.toString.call(v) === '[object Date]'
+              ? (v as Date).toISOString()
+              : String(v);
+        return typeof v === 'string' ? escapeFormulaText(text) : text;
+      }),
+    );
     return toCsv(rows, opts.delimiter ?? ',');
   };
 
@@ -636,18 +648,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return workbook.snapshot();
     },
     toCsv: csvOf,
-    writeFolder(folder, opts = {}) {
-      mkdirSync(folder, { recursive: true });
-      const written: string[] = [];
-      for (const sheet of workbook.sheets) {
-        const file = join(folder, csvFileName(sheet.name));
-        writeFileSync(file, csvOf(sheet.name, opts));
-        written.push(file);
-      }
-      const json = join(folder, 'workbook.json');
-      writeFileSync(json, JSON.stringify(workbook.snapshot(), null, 2));
-      written.push(json);
-      return written;
+    files(opts = {}) {
+      const files: Record<string, string> = {};
+      for (const sheet of workbook.sheets) files[csvFileName(sheet.name)] = csvOf(sheet.name, opts);
+      files['workbook.json'] = JSON.stringify(workbook.snapshot(), null, 2);
+      return files;
     },
   };
   return emulator;

@@ -29,5 +29,20 @@ const ZONES: Record<string, string> = {
 
 /** Time zone of a locale's country; Paris for other French locales, else UTC. */
 export function defaultTimeZone(locale: string): string {
-  return ZONES[locale] ?? (/^fr/i.test(locale) ? 'Europe/Paris' : 'UTC');
+  if (Object.hasOwn(ZONES, locale)) return ZONES[locale];
+  return /^fr/i.test(locale) ? 'Europe/Paris' : 'UTC';
+}
+
+/**
+ * A locale as Sheets names them (`fr_FR`, `en_US`, or a bare language such as `fr`)
+ * whose language, and country if given, exist.
+ */
+export function isKnownLocale(locale: string): boolean {
+  const match = /^([a-z]{2,3})(?:_([A-Z]{2}))?$/.exec(locale);
+  if (!match) return false;
+  const [, language, country] = match;
+  if (Intl.NumberFormat.supportedLocalesOf([language]).length === 0) return false;
+  if (!country) return true;
+  const regions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  return regions.of(country) !== undefined;
 }

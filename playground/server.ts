@@ -15,6 +15,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { CsvError } from '../emulator/encoding';
 import { defaultTimeZone, localeOfCsv } from '../emulator/workbookLocale';
 import { wallToInstant } from '../src/core/dates';
 import { PlaygroundSession } from './session';
@@ -41,6 +42,8 @@ export interface PlaygroundOptions {
   readonly open?: boolean;
   /** The built add-on (default dist/). */
   readonly distDir?: string;
+  /** The largest request body accepted (default 30 MB); larger ones get 413. */
+  readonly maxBodyBytes?: number;
 }
 
 export interface Playground {
@@ -128,18 +131,33 @@ class HttpError extends Error {
   }
 }
 
-function readBody(request: http.IncomingMessage): Promise<Record<string, unknown>> {
+/**
+ * The JSON object a POST carries. A body over `limit` bytes is read to its end and
+ * dropped, then answered with 413: a reply sent while the client is still uploading
+ * would reach it as a connection reset.
+ */
+function readBody(
+  request: http.IncomingMessage,
+  limit = MAX_BODY_BYTES,
+): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'request too large'));
-        request.destroy();
-      } else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
     request.on('end', () => {
+      if (size > limit) {
+        const mb = 1024 * 1024;
+        const shown =
+          limit >= mb
+            ? `${Math.round((limit / mb) * 10) / 10} MB`
+            : `${Math.ceil(limit / 1024)} KB`;
+        reject(new HttpError(413, `the request is larger than ${shown}, the playground's limit`));
+        return;
+      }
       try {
         const text = Buffer.concat(chunks).toString('utf8');
         const body: unknown = text === '' ? {} : JSON.parse(text);
@@ -221,28 +239,34 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       case 'GET /api/sheet':
         return json(response, session.sheetView(text(url.searchParams.get('name'), 'name')));
       case 'POST /api/run': {
-        const body = await readBody(request);
+        const body = await readBody(request, options.maxBodyBytes);
         const args = body.args === undefined ? [] : body.args;
         if (!Array.isArray(args)) throw new HttpError(400, 'args must be an array');
         return json(response, session.run(text(body.name, 'name'), JSON.stringify(args)));
       }
       case 'POST /api/edit': {
-        const body = await readBody(request);
+        const body = await readBody(request, options.maxBodyBytes);
         return json(
           response,
           session.edit(text(body.sheet, 'sheet'), text(body.cell, 'cell'), text(body.text, 'text')),
         );
       }
       case 'POST /api/import': {
-        const body = await readBody(request);
+        const body = await readBody(request, options.maxBodyBytes);
         const fileName = text(body.fileName, 'fileName');
         if (!isTableFile(fileName)) {
           throw new HttpError(415, `${fileName}: only .csv, .tsv and .txt files can be imported`);
         }
-        return json(response, session.importFile(fileName, text(body.text, 'text')));
+        try {
+          return json(response, session.importFile(fileName, text(body.text, 'text')));
+        } catch (error) {
+          // Not UTF-8, or a quote that never closes: the file's fault, said as such.
+          if (error instanceof CsvError) throw new HttpError(422, error.message);
+          throw error;
+        }
       }
       case 'POST /api/activate': {
-        const body = await readBody(request);
+        const body = await readBody(request, options.maxBodyBytes);
         session.activate(text(body.sheet, 'sheet'));
         return json(response, { ok: true });
       }

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { cellA1, parseA1 } from '../emulator/a1';
+import { checkCsvText } from '../emulator/encoding';
 import { formatGeneralNumber, isDatePattern, isGeneralFormat } from '../emulator/format';
 import { createEmulator, type Emulator, type HtmlSpec, type MenuSpec } from '../emulator/index';
 import type { EmulatedSheet } from '../emulator/spreadsheet';
@@ -235,7 +236,7 @@ export class PlaygroundSession {
   /** A dropped file as a new tab, named after the file. */
   importFile(fileName: string, text: string): { sheet: string; version: number } {
     const workbook = this.emulator.workbook;
-    const table = typeTable(fileName, text, workbook);
+    const table = typeTable(fileName, checkCsvText(text, fileName), workbook);
     const base = table.name.trim() || 'Import';
     let name = base;
     for (let n = 2; workbook.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()); n++) {

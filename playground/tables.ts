@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { detectDelimiter } from '../emulator/csv';
+import { decodeCsv, detectDelimiter } from '../emulator/csv';
 import { typeCsvTable, type CsvTab } from '../emulator/importCsv';
 
 /** The extensions a folder or a drop may hold. (.xlsx is not read: no dependency for it.) */
@@ -30,7 +30,13 @@ export function typeTable(
 ): CsvTab {
   return {
     name: path.basename(fileName, path.extname(fileName)),
-    ...typeCsvTable(text, options.locale, options.timeZone, delimiterFor(fileName, text)),
+    ...typeCsvTable(
+      text,
+      options.locale,
+      options.timeZone,
+      delimiterFor(fileName, text),
+      path.basename(fileName),
+    ),
   };
 }
 
@@ -44,6 +50,6 @@ export function loadTableFolder(
     throw new Error(`${folder} holds no ${TABLE_EXTENSIONS.join(', ')} file`);
   }
   return files.map((file) =>
-    typeTable(file, readFileSync(path.join(folder, file), 'utf8'), options),
+    typeTable(file, decodeCsv(readFileSync(path.join(folder, file)), file), options),
   );
 }

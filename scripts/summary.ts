@@ -20,9 +20,10 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium';
 import { markPng, OutputError, prepareOutput } from './lib/output';
 import { cellA1, parseA1 } from '../emulator/a1';
-import { defaultTimeZone, localeOfCsv } from '../emulator/workbookLocale';
+import { defaultTimeZone, isKnownLocale, localeOfCsv } from '../emulator/workbookLocale';
+import { CsvError, decodeCsv } from '../emulator/csv';
 import { decimalSeparatorOf } from '../src/core/context';
-import { isoDay } from '../src/core/dates';
+import { isIsoDay, isoDay } from '../src/core/dates';
 import { parsePeriodChoice } from '../src/engine/periods';
 import type { Emulator, SheetSnapshot } from '../emulator';
 import { loadCsvFolder, createEmulator, csvFileName } from '../emulator';
@@ -91,8 +92,26 @@ function csvFiles(folder: string): string[] {
 /** Loads the folder, runs the built add-on's generation, writes the tabs. */
 export async function runSummary(options: SummaryCliOptions): Promise<SummaryCliResult> {
   const files = csvFiles(options.data);
-  const locale =
-    options.locale ?? localeOfCsv(readFileSync(path.join(options.data, files[0]), 'utf8'));
+  if (options.locale !== undefined && !isKnownLocale(options.locale)) {
+    throw new UsageError(
+      `--locale ${options.locale}: not a locale (e.g. fr_FR, en_US, de_DE, or fr alone)`,
+    );
+  }
+  if (options.today !== undefined && !isIsoDay(options.today)) {
+    throw new UsageError(
+      `--today ${options.today}: not a date, expected YYYY-MM-DD (e.g. 2026-11-15)`,
+    );
+  }
+  let locale = options.locale;
+  if (locale === undefined) {
+    const first = path.join(options.data, files[0]);
+    try {
+      locale = localeOfCsv(decodeCsv(readFileSync(first), first));
+    } catch (error) {
+      if (error instanceof CsvError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
   const timeZone = options.timeZone ?? defaultTimeZone(locale);
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
@@ -100,8 +119,6 @@ export async function runSummary(options: SummaryCliOptions): Promise<SummaryCli
     throw new UsageError(`--timezone ${timeZone}: not a time zone (e.g. Europe/Paris)`);
   }
   const today = options.today ?? isoDay(Date.now(), timeZone);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
-    throw new UsageError(`--today ${today}: expected YYYY-MM-DD`);
   if (options.period !== undefined && parsePeriodChoice(options.period, 1) === null) {
     throw new UsageError(
       `--period ${options.period}: expected a month (2017-06), a quarter (2017-Q2) or a year (2017)`,
@@ -121,6 +138,8 @@ export async function runSummary(options: SummaryCliOptions): Promise<SummaryCli
   try {
     sheets = loadCsvFolder(options.data, { locale, timeZone });
   } catch (error) {
+    // Not UTF-8, or a quote that never closes: the message names the file and the line.
+    if (error instanceof CsvError) throw new UsageError(error.message);
     throw new UsageError(
       `--data ${options.data}: a file could not be read (${(error as Error).message})`,
     );

@@ -5,6 +5,7 @@
  * the server's version moves.
  */
 import type { MenuView, StateView, UiEvent } from '../protocol';
+import { decodeCsv } from '../../emulator/encoding';
 import { api } from './api';
 import { Grid } from './grid';
 import { STRINGS, type Strings } from './strings';
@@ -324,7 +325,9 @@ async function importFiles(files: FileList | File[]): Promise<void> {
       continue;
     }
     try {
-      const result = await api.importFile(file.name, await file.text());
+      // Read as UTF-8 or refused, as the command line reads a file.
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await api.importFile(file.name, decodeCsv(bytes, file.name));
       toast('', text.imported(result.sheet));
     } catch (error) {
       toast(text.failed, (error as Error).message, true);

@@ -1,5 +1,5 @@
 /**
- * Where `npm run summary` writes, without ever deleting or overwriting a file it did not
+ * Where `npm run summary` (and emulator/cli.ts --out) writes, without ever deleting or overwriting a file it did not
  * write itself.
  *
  * - `--out` must be a new folder, an empty one, or a folder holding only an earlier
@@ -36,7 +36,7 @@ import { crc32 } from 'node:zlib';
 /** The file that lists, one name a line, the files a summary wrote in its folder. */
 export const MARKER = '.sales-kpi-summary';
 const MARKER_HEADER =
-  '# Written by npm run summary (sales-kpi-sheets). The next run into this folder replaces\n' +
+  '# Written by sales-kpi-sheets (npm run summary). The next run into this folder replaces\n' +
   '# the files listed below, and only them. Any other file here makes it refuse the folder.\n';
 
 /** The text chunk that marks a PNG as rendered by this command. */
@@ -82,7 +82,8 @@ function isPlainName(name: string): boolean {
 
 /** The names a marker lists, or null when it is not one this command wrote. */
 export function readMarker(text: string): string[] | null {
-  if (!text.startsWith('# Written by npm run summary')) return null;
+  const first = text.slice(0, text.indexOf('\n') + 1 || undefined);
+  if (!/^# Written by (npm run summary|sales-kpi-sheets)/.test(first)) return null;
   const names = text
     .split('\n')
     .filter((line) => line !== '' && !line.startsWith('#'))

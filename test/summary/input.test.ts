@@ -1,0 +1,224 @@
+/**
+ * `npm run summary` on careless and hostile input: files that are not UTF-8 or whose
+ * quotes do not close, options that are not what they claim, and data text that would
+ * run as a formula where the written CSV files are opened.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseCsv } from '../../emulator/csv';
+import { runSummary, UsageError } from '../../scripts/summary';
+import { SMALL } from './fixture';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const TODAY = '2026-11-15';
+
+function summary(...args: string[]) {
+  return spawnSync(TSX, [path.join(ROOT, 'scripts', 'summary.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+}
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'summary-input-'));
+});
+afterEach(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A data folder with the small workbook, `deals.csv` replaced by `deals` when given. */
+function folder(deals?: string | Buffer): string {
+  const data = path.join(work, 'data');
+  mkdirSync(data);
+  for (const [name, text] of Object.entries(SMALL)) {
+    writeFileSync(path.join(data, `${name.toLowerCase()}.csv`), text);
+  }
+  if (deals !== undefined) writeFileSync(path.join(data, 'deals.csv'), deals);
+  return data;
+}
+
+/** Refused before anything is written: the message, and --out never created. */
+async function refused(options: Parameters<typeof runSummary>[0]): Promise<string> {
+  const error = await runSummary(options).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UsageError);
+  expect(existsSync(options.out)).toBe(false);
+  expect(readdirSync(path.dirname(options.out)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  return (error as Error).message;
+}
+
+describe('files that cannot be read as they are', () => {
+  test('a quote that never closes names the file and the line where it opens', async () => {
+    const lines = SMALL.Deals.split('\n');
+    lines[3] = lines[3].replace('Bob,', '"Bob,');
+    const data = folder(lines.join('\n'));
+    const message = await refused({ data, out: path.join(work, 'out'), today: TODAY });
+    expect(message).toBe(
+      `${path.join(data, 'deals.csv')}, line 4: a quoted field opens on this line and is never closed (a " is missing)`,
+    );
+    const run = summary('--data', data, '--out', path.join(work, 'out'), '--today', TODAY);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`summary: ${message}\n`);
+  });
+
+  test('UTF-16 (either byte order), UTF-16 without a mark and Latin-1: "not UTF-8"', async () => {
+    const cases: [Buffer, RegExp][] = [
+      [
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SMALL.Deals, 'utf16le')]),
+        /it starts with the UTF-16 little-endian mark/,
+      ],
+      [
+        Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(SMALL.Deals, 'utf16le').swap16()]),
+        /it starts with the UTF-16 big-endian mark/,
+      ],
+      [Buffer.from(SMALL.Deals, 'utf16le'), /line 1 holds NUL bytes/],
+      [
+        Buffer.from(SMALL.Deals.replace('Acme', 'Société Générale'), 'latin1'),
+        /line 2 has bytes that are not UTF-8/,
+      ],
+    ];
+    for (const [bytes, why] of cases) {
+      const data = folder(bytes);
+      const message = await refused({ data, out: path.join(work, 'out'), today: TODAY });
+      expect(message).toMatch(
+        new RegExp(`^${path.join(data, 'deals.csv')}: this file is not UTF-8 \\(`),
+      );
+      expect(message).toMatch(why);
+      expect(message).not.toMatch(/no sheet of deals/);
+      rmSync(data, { recursive: true });
+    }
+  });
+
+  test('the first file, read for the locale, is checked the same way', async () => {
+    const data = folder();
+    writeFileSync(path.join(data, 'activities.csv'), Buffer.from('Date,Owner\n', 'utf16le'));
+    expect(await refused({ data, out: path.join(work, 'out'), today: TODAY })).toMatch(
+      /activities\.csv: this file is not UTF-8/,
+    );
+  });
+
+  test('a UTF-8 byte order mark never reaches a header', async () => {
+    const data = folder('\ufeff' + SMALL.Deals.replace(/\n/g, '\r\n'));
+    const result = await runSummary({ data, out: path.join(work, 'out'), today: TODAY });
+    expect(result.result.ok).toBe(true);
+    expect(result.result.rowsRead).toBeGreaterThan(0);
+    const byRep = parseCsv(readFileSync(path.join(work, 'out', 'KPI by Rep.csv'), 'utf8'));
+    expect(byRep.map((row) => row[0])).toEqual(expect.arrayContaining(['Alice', 'Bob']));
+  });
+});
+
+describe('options named in their message', () => {
+  const cases: [string, Partial<Parameters<typeof runSummary>[0]>, string][] = [
+    [
+      'an impossible --today',
+      { today: '2026-13-01' },
+      '--today 2026-13-01: not a date, expected YYYY-MM-DD (e.g. 2026-11-15)',
+    ],
+    [
+      '30 February',
+      { today: '2026-02-30' },
+      '--today 2026-02-30: not a date, expected YYYY-MM-DD (e.g. 2026-11-15)',
+    ],
+    ['--locale __proto__', { locale: '__proto__' }, '--locale __proto__: not a locale'],
+    ['--locale constructor', { locale: 'constructor' }, '--locale constructor: not a locale'],
+    ['--locale xx', { locale: 'xx' }, '--locale xx: not a locale'],
+    ['--locale fr_XX', { locale: 'fr_XX' }, '--locale fr_XX: not a locale'],
+    ['--locale fr-FR', { locale: 'fr-FR' }, '--locale fr-FR: not a locale'],
+    [
+      '--timezone __proto__',
+      { timeZone: '__proto__' },
+      '--timezone __proto__: not a time zone (e.g. Europe/Paris)',
+    ],
+  ];
+  test.each(cases)('%s', async (_, options, message) => {
+    const data = folder();
+    const text = await refused({ data, out: path.join(work, 'out'), today: TODAY, ...options });
+    expect(text.startsWith(message)).toBe(true);
+    expect(text).not.toMatch(/sidebar/);
+  });
+
+  test('real locales, bare or with a country, are taken', async () => {
+    const data = folder();
+    for (const locale of ['en_GB', 'fr', 'de_DE']) {
+      const out = path.join(work, `out-${locale}`);
+      const run = await runSummary({ data, out, today: TODAY, locale });
+      expect(run.result.ok).toBe(true);
+    }
+  });
+
+  test('on the command line: one line on stderr, exit 1', () => {
+    const data = folder();
+    const run = summary('--data', data, '--out', path.join(work, 'out'), '--today', '2026-13-01');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'summary: --today 2026-13-01: not a date, expected YYYY-MM-DD (e.g. 2026-11-15)\n',
+    );
+  });
+});
+
+describe('text that would run as a formula where a written file is opened', () => {
+  const EVIL = [
+    '=HYPERLINK("http://evil.example","click")',
+    "+cmd|' /C calc'!A0",
+    '@SUM(1)',
+    '-2+3',
+  ];
+
+  test('gets a leading apostrophe in every CSV file; numbers are untouched', async () => {
+    const swap: Record<string, string> = {
+      Alice: EVIL[0],
+      Bob: EVIL[1],
+      'Spring Fair': EVIL[2],
+      'Autumn Ads': EVIL[3],
+      'Busy month': '@SUM(A1:A9)',
+      Quiet: '-sad',
+    };
+    // Every field quoted, each name replaced where it is a whole field.
+    const csv = (text: string) =>
+      parseCsv(text)
+        .map((row) => row.map((v) => `"${(swap[v] ?? v).replace(/"/g, '""')}"`).join(','))
+        .join('\n');
+    const data = folder(csv(SMALL.Deals));
+    for (const name of ['Feedback', 'Campaigns', 'Targets', 'Activities'] as const) {
+      writeFileSync(path.join(data, `${name.toLowerCase()}.csv`), csv(SMALL[name]));
+    }
+    const out = path.join(work, 'out');
+    const result = await runSummary({ data, out, today: TODAY });
+    expect(result.result.ok).toBe(true);
+
+    const fields = readdirSync(out)
+      .filter((f) => f.endsWith('.csv'))
+      .flatMap((f) => parseCsv(readFileSync(path.join(out, f), 'utf8')).flat());
+    for (const text of [...EVIL, '@SUM(A1:A9)', '-sad']) {
+      expect(fields).toContain(`'${text}`);
+      expect(fields).not.toContain(text);
+    }
+    // A field that starts a formula is a number as it shows: "+100.0%", "-97.6%"…
+    const starting = fields.filter((f) => /^[=+\-@\t\r]/.test(f));
+    expect(starting.length).toBeGreaterThan(0);
+    for (const field of starting) expect(field).toMatch(/^[+-][\d$.,]+(%| pts)?$/);
+  });
+});
+
+test('the samples read as before (copied folder)', async () => {
+  const data = path.join(work, 'fr');
+  cpSync(path.join(ROOT, 'samples', 'fr'), data, { recursive: true });
+  const run = await runSummary({ data, out: path.join(work, 'out'), today: TODAY });
+  expect(run.result.rowsRead).toBe(3290);
+});
