@@ -34,11 +34,11 @@ export function defaultTimeZone(locale: string): string {
 }
 
 /**
- * A locale as Sheets names them (`fr_FR`, `en_US`, or a bare language such as `fr`)
- * whose language, and country if given, exist.
+ * A locale written as Sheets names them (`fr_FR`, `es_419`, or a bare language such as
+ * `fr`) whose language, and region if given, exist.
  */
-export function isKnownLocale(locale: string): boolean {
-  const match = /^([a-z]{2,3})(?:_([A-Z]{2}))?$/.exec(locale);
+export function isLocaleName(locale: string): boolean {
+  const match = /^([a-z]{2,3})(?:_([A-Z]{2}|\d{3}))?$/.exec(locale);
   if (!match) return false;
   const [, language, country] = match;
   if (Intl.NumberFormat.supportedLocalesOf([language]).length === 0) return false;

@@ -20,7 +20,8 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/chromium';
 import { markPng, OutputError, prepareOutput } from './lib/output';
 import { cellA1, parseA1 } from '../emulator/a1';
-import { defaultTimeZone, isKnownLocale, localeOfCsv } from '../emulator/workbookLocale';
+import { defaultTimeZone, isLocaleName, localeOfCsv } from '../emulator/workbookLocale';
+import { isKnownLocale } from '../src/core/locales';
 import { CsvError, decodeCsv } from '../emulator/csv';
 import { decimalSeparatorOf } from '../src/core/context';
 import { isIsoDay, isoDay } from '../src/core/dates';
@@ -92,7 +93,11 @@ function csvFiles(folder: string): string[] {
 /** Loads the folder, runs the built add-on's generation, writes the tabs. */
 export async function runSummary(options: SummaryCliOptions): Promise<SummaryCliResult> {
   const files = csvFiles(options.data);
-  if (options.locale !== undefined && !isKnownLocale(options.locale)) {
+  // Written as Sheets writes it, and a language whose number and date formats are known.
+  if (
+    options.locale !== undefined &&
+    !(isLocaleName(options.locale) && isKnownLocale(options.locale))
+  ) {
     throw new UsageError(
       `--locale ${options.locale}: not a locale (e.g. fr_FR, en_US, de_DE, or fr alone)`,
     );
