@@ -110,8 +110,8 @@ export function saveMapping(mapping: DraftMapping): MappingState {
 /** Deletes the saved mapping and returns fresh detection. */
 export function resetMapping(): MappingState {
   const workbook = readWorkbook();
-  const store: PropertyStore = withDocument(workbook.language, documentStore);
-  withDocumentLock(workbook.language, () => deleteStoredMapping(store));
+  const store: PropertyStore = withDocument(workbook.language, documentStore, 'mappingNotReset');
+  withDocumentLock(workbook.language, () => deleteStoredMapping(store), 'mappingNotReset');
   return buildState(workbook.sheets, workbook.context, { kind: 'none' });
 }
 
@@ -128,24 +128,36 @@ const MISSING_SERVICE_KEYS: Record<MissingDocumentService['service'], MessageKey
   properties: 'errorNoDocumentProperties',
 };
 
+/** What was not done, said first in a refusal: the save or the reset. */
+type NotDone = 'mappingNotSaved' | 'mappingNotReset';
+
 /** Runs `get`; a document service missing here becomes one sentence for the user. */
-function withDocument<T>(language: Language, get: () => T): T {
+function withDocument<T>(
+  language: Language,
+  get: () => T,
+  notDone: NotDone = 'mappingNotSaved',
+): T {
   try {
     return get();
   } catch (error) {
     if (!(error instanceof MissingDocumentService)) throw error;
     const reason = message(language, MISSING_SERVICE_KEYS[error.service]);
-    throw new Error(message(language, 'mappingNotSaved', { reason }), { cause: error });
+    throw new Error(message(language, notDone, { reason }), { cause: error });
   }
 }
 
-/** Two saves at once would interleave their chunks: one at a time per document. */
-function withDocumentLock(language: Language, work: () => void): void {
-  const lock = withDocument(language, documentLock);
+/**
+ * Two saves at once would interleave their chunks: one at a time per document. While
+ * another execution (a save, a reset, a summary) holds the lock, the message says so.
+ */
+function withDocumentLock(
+  language: Language,
+  work: () => void,
+  notDone: NotDone = 'mappingNotSaved',
+): void {
+  const lock = withDocument(language, documentLock, notDone);
   if (!lock.tryLock(10000)) {
-    throw new Error(
-      message(language, 'mappingNotSaved', { reason: message(language, 'mappingErrorBusy') }),
-    );
+    throw new Error(message(language, notDone, { reason: message(language, 'mappingErrorBusy') }));
   }
   try {
     work();

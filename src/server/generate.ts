@@ -23,7 +23,7 @@ import { uiStrings } from '../ui/strings';
 import { planTabs } from '../writer/render';
 import { TAB_NAMES } from '../writer/tabs';
 import type { TabId } from '../writer/tabs';
-import { findOwnedTabs, writeTabs } from '../writer/write';
+import { findOwnedTabs, PartialWriteError, writeTabs } from '../writer/write';
 import { readStoredMapping } from './mappingStore';
 import { entityName, message } from './messages';
 import { contextOf } from './workbook';
@@ -35,7 +35,7 @@ type Values = readonly (readonly unknown[])[];
 export const LOCK_WAIT_MS = 2000;
 
 export type SummaryErrorKind =
-  'busy' | 'noDeals' | 'dealsSheetMissing' | 'options' | 'noDocument' | 'unexpected';
+  'busy' | 'noDeals' | 'dealsSheetMissing' | 'options' | 'noDocument' | 'partial' | 'unexpected';
 
 /** What the sidebar (and the menu) get back: JSON-safe, in the spreadsheet's language. */
 export interface SummaryResult {
@@ -308,11 +308,75 @@ export function generateSummary(input?: unknown): SummaryResult {
     };
   } catch (error) {
     if (error instanceof SummaryError) return failure(language, error.kind, error.message);
+    if (error instanceof PartialWriteError) return partialFailure(spreadsheet, language, error);
     const detail = String((error as Error)?.message ?? error);
     return failure(language, 'unexpected', message(language, 'summaryUnexpected', { detail }));
   } finally {
     flushAndRelease(lock);
   }
+}
+
+/**
+ * Writing stopped part-way: the tabs this run added are removed, and the message lists
+ * the tabs that were rewritten (and the failing one, if it was rewritten in place), so
+ * that no tab is left written while the message says nothing was.
+ */
+function partialFailure(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  language: Language,
+  error: PartialWriteError,
+): SummaryResult {
+  const removed: string[] = [];
+  const kept: { id: TabId; name: string }[] = [];
+  for (const sheet of error.added) {
+    let name = '';
+    try {
+      name = sheet.getName();
+      spreadsheet.deleteSheet(sheet);
+      removed.push(name);
+    } catch {
+      const tab = error.written.find((t) => t.name === name);
+      kept.push({ id: tab?.id ?? error.failed.id, name: name || error.failed.name });
+    }
+  }
+  const rewritten = error.written.filter((t) => !t.created);
+  const quoted = (names: readonly string[]) =>
+    names.map((n) => (language === 'fr' ? `« ${n} »` : `“${n}”`)).join(', ');
+  const changes: string[] = [];
+  if (rewritten.length > 0) {
+    changes.push(
+      message(language, 'summaryPartialRewritten', { tabs: quoted(rewritten.map((t) => t.name)) }),
+    );
+  }
+  if (!error.failed.created) {
+    changes.push(message(language, 'summaryPartialIncomplete', { tab: error.failed.name }));
+  }
+  if (removed.length > 0) {
+    changes.push(message(language, 'summaryPartialRemoved', { tabs: quoted(removed) }));
+  }
+  if (kept.length > 0) {
+    changes.push(
+      message(language, 'summaryPartialKept', { tabs: quoted(kept.map((t) => t.name)) }),
+    );
+  }
+  // Every tab of this run removed, none rewritten: the summary was not written at all.
+  const undone = rewritten.length === 0 && error.failed.created && kept.length === 0;
+  if (undone) changes.push(message(language, 'summaryPartialNothing'));
+  const detail = String((error.cause as Error)?.message ?? error.cause);
+  const tabs = [
+    ...rewritten.map((t) => ({ id: t.id, name: t.name, created: false })),
+    ...(error.failed.created ? [] : [{ ...error.failed, created: false }]),
+    ...kept.map((t) => ({ ...t, created: true })),
+  ];
+  return {
+    ...failure(language, 'partial', detail),
+    message: message(language, undone ? 'summaryPartialUndone' : 'summaryPartial', {
+      tab: error.failed.name,
+      detail,
+      changes: changes.join(' '),
+    }),
+    tabs,
+  };
 }
 
 /**

@@ -25,6 +25,7 @@ const EN = {
     '{entity}: the saved mapping uses the sheet “{sheet}”, which no longer exists. Choose another sheet.',
   mappingNoticeNoDeals: 'No sheet of deals was found. Choose the sheet that holds your deals.',
   mappingNotSaved: 'The mapping was not saved: {reason}.',
+  mappingNotReset: 'The mapping was not reset: {reason}.',
   mappingErrorInput: 'the sidebar sent an unexpected value ({detail})',
   mappingErrorNoDeals: 'choose the sheet that holds your deals',
   mappingErrorNoSheet: '{entity}: there is no sheet named “{sheet}”',
@@ -35,7 +36,8 @@ const EN = {
   mappingErrorSameColumn: '{entity}: {field} and {other} use the same column ({column})',
   mappingErrorWonAndLost: 'the status “{status}” cannot be both won and lost',
   mappingErrorTooLarge: 'the mapping is too large to store ({size} KB, the limit is {limit} KB)',
-  mappingErrorBusy: 'another save is in progress, try again in a moment',
+  mappingErrorBusy:
+    'another execution holds the document (a save, a reset or a summary being generated); try again in a moment',
   errorNoDocumentLock:
     'the document lock is not available here (open the spreadsheet and use Extensions → Sales KPI, not the script editor)',
   errorNoDocumentProperties:
@@ -44,6 +46,15 @@ const EN = {
   summaryTitle: 'KPI summary',
   summaryDone: 'KPI summary written: {tabs} tabs · rows read: {read} · rows skipped: {skipped}.',
   summaryFailed: 'The KPI summary was not written: {reason}',
+  summaryPartial:
+    'The KPI summary was written only in part: writing “{tab}” failed ({detail}). {changes} Try again.',
+  summaryPartialUndone:
+    'The KPI summary was not written: writing “{tab}” failed ({detail}). {changes} Try again.',
+  summaryPartialRewritten: 'Rewritten before the failure: {tabs}.',
+  summaryPartialIncomplete: '“{tab}” may be incomplete.',
+  summaryPartialRemoved: 'The tabs this run had added were removed: {tabs}.',
+  summaryPartialKept: 'Added by this run and still there: {tabs}.',
+  summaryPartialNothing: 'No other tab was changed.',
   summaryBusy:
     'A summary is already being generated. Wait until it is finished, then try again. Nothing was changed.',
   summaryNoDeals:
@@ -90,6 +101,7 @@ const FR: Record<keyof typeof EN, string> = {
   mappingNoticeNoDeals:
     'Aucune feuille d’affaires n’a été trouvée. Choisissez la feuille qui contient vos affaires.',
   mappingNotSaved: 'L’association n’a pas été enregistrée : {reason}.',
+  mappingNotReset: 'L’association n’a pas été réinitialisée : {reason}.',
   mappingErrorInput: 'la barre latérale a envoyé une valeur inattendue ({detail})',
   mappingErrorNoDeals: 'choisissez la feuille qui contient vos affaires',
   mappingErrorNoSheet: '{entity} : il n’y a pas de feuille nommée « {sheet} »',
@@ -102,7 +114,8 @@ const FR: Record<keyof typeof EN, string> = {
   mappingErrorWonAndLost: 'le statut « {status} » ne peut pas être à la fois gagné et perdu',
   mappingErrorTooLarge:
     'l’association est trop volumineuse pour être enregistrée ({size} Ko, la limite est de {limit} Ko)',
-  mappingErrorBusy: 'un autre enregistrement est en cours, réessayez dans un instant',
+  mappingErrorBusy:
+    'une autre exécution occupe le document (un enregistrement, une réinitialisation ou une synthèse en cours) ; réessayez dans un instant',
   errorNoDocumentLock:
     'le verrou du document n’est pas disponible ici (ouvrez la feuille de calcul et passez par Extensions → Sales KPI, pas par l’éditeur de script)',
   errorNoDocumentProperties:
@@ -111,6 +124,15 @@ const FR: Record<keyof typeof EN, string> = {
   summaryDone:
     'Synthèse KPI écrite : {tabs} onglets · lignes lues : {read} · lignes ignorées : {skipped}.',
   summaryFailed: 'La synthèse KPI n’a pas été écrite : {reason}',
+  summaryPartial:
+    'La synthèse KPI n’a été écrite qu’en partie : l’écriture de « {tab} » a échoué ({detail}). {changes} Réessayez.',
+  summaryPartialUndone:
+    'La synthèse KPI n’a pas été écrite : l’écriture de « {tab} » a échoué ({detail}). {changes} Réessayez.',
+  summaryPartialRewritten: 'Réécrits avant l’échec : {tabs}.',
+  summaryPartialIncomplete: '« {tab} » est peut-être incomplet.',
+  summaryPartialRemoved: 'Les onglets ajoutés par cette exécution ont été supprimés : {tabs}.',
+  summaryPartialKept: 'Ajoutés par cette exécution et toujours présents : {tabs}.',
+  summaryPartialNothing: 'Aucun autre onglet n’a été modifié.',
   summaryBusy:
     'Une synthèse est déjà en cours de génération. Attendez qu’elle soit terminée, puis réessayez. Rien n’a été modifié.',
   summaryNoDeals:

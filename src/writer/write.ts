@@ -65,6 +65,23 @@ function markOwned(sheet: Sheet, id: TabId): void {
   );
 }
 
+/**
+ * Writing stopped part-way (a service error or a quota): the tabs written completely
+ * before, the one that failed, and the tabs this run inserted (the failing one among
+ * them when it was new), which the caller removes.
+ */
+export class PartialWriteError extends Error {
+  constructor(
+    readonly written: readonly WrittenTab[],
+    readonly failed: { readonly id: TabId; readonly name: string; readonly created: boolean },
+    readonly added: readonly Sheet[],
+    readonly cause: unknown,
+  ) {
+    super(`writing ${failed.name} failed: ${String((cause as Error)?.message ?? cause)}`);
+    this.name = 'PartialWriteError';
+  }
+}
+
 export interface WriteOptions {
   readonly language: Language;
   /** Names of every tab of the spreadsheet now (read once by the caller). */
@@ -76,7 +93,8 @@ export interface WriteOptions {
 /**
  * Writes the planned tabs: owned ones cleared (charts first) and rewritten where they
  * are, new ones added at the end and marked as owned; owned tabs the report no longer
- * fills (their entity was unmapped) are deleted.
+ * fills (their entity was unmapped) are deleted. A failure part-way throws a
+ * PartialWriteError saying what was written and what this run added.
  */
 export function writeTabs(
   spreadsheet: Spreadsheet,
@@ -86,25 +104,32 @@ export function writeTabs(
   const names = [...options.sheetNames];
   let count = names.length;
   const written: WrittenTab[] = [];
+  const added: Sheet[] = [];
   for (const plan of plans) {
     let sheet = options.owned.get(plan.id);
     const created = !sheet;
-    if (sheet) {
-      for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-      sheet.clear();
-      sheet.setFrozenRows(0);
-    } else {
-      const name = freeName(TAB_NAMES[plan.id][options.language], names);
-      sheet = spreadsheet.insertSheet(name, count);
-      markOwned(sheet, plan.id);
-      names.push(name);
-      count++;
+    let name = created ? freeName(TAB_NAMES[plan.id][options.language], names) : '';
+    try {
+      if (sheet) {
+        name = sheet.getName();
+        for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+        sheet.clear();
+        sheet.setFrozenRows(0);
+      } else {
+        sheet = spreadsheet.insertSheet(name, count);
+        added.push(sheet);
+        names.push(name);
+        count++;
+        markOwned(sheet, plan.id);
+      }
+      writeGrid(sheet, plan);
+      for (const chart of plan.charts) insertChart(sheet, chart);
+    } catch (error) {
+      throw new PartialWriteError(written, { id: plan.id, name, created }, added, error);
     }
-    writeGrid(sheet, plan);
-    for (const chart of plan.charts) insertChart(sheet, chart);
     written.push({
       id: plan.id,
-      name: created ? names[names.length - 1] : sheet.getName(),
+      name,
       created,
       rows: plan.grid.height,
       charts: plan.charts.length,
