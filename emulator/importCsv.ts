@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'fs';
+import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { decimalSeparatorOf, isMonthFirst, languageOf } from '../src/core/context';
 import { midnightOf, NOT_A_DATE, parseDate } from '../src/core/dates';
@@ -293,6 +293,15 @@ export function typeCsvRows(text: string, locale: string, timeZone: string): unk
   return typeCsvTable(text, locale, timeZone).values;
 }
 
+/** A regular file (a symbolic link followed), not a folder. */
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * One tab per `.csv` file of `folder` (name without extension), sorted by file name.
  * A file that is not UTF-8, or whose quotes do not close, throws a CsvError naming it.
@@ -302,7 +311,7 @@ export function loadCsvFolder(
   options: { locale: string; timeZone: string },
 ): CsvTab[] {
   return readdirSync(folder)
-    .filter((file) => file.toLowerCase().endsWith('.csv'))
+    .filter((file) => file.toLowerCase().endsWith('.csv') && isFile(join(folder, file)))
     .sort()
     .map((file) => ({
       name: file.replace(/\.csv$/i, ''),

@@ -45,7 +45,10 @@ export function loadTableFolder(
   folder: string,
   options: { locale: string; timeZone: string },
 ): CsvTab[] {
-  const files = readdirSync(folder).filter(isTableFile).sort();
+  const files = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => isTableFile(entry.name) && !entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   if (files.length === 0) {
     throw new Error(`${folder} holds no ${TABLE_EXTENSIONS.join(', ')} file`);
   }

@@ -77,6 +77,14 @@ export interface SummaryCliResult {
   readonly calls: number;
 }
 
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function csvFiles(folder: string): string[] {
   let stat;
   try {
@@ -85,7 +93,10 @@ function csvFiles(folder: string): string[] {
     throw new UsageError(`--data ${folder}: no such folder`);
   }
   if (!stat.isDirectory()) throw new UsageError(`--data ${folder}: not a folder`);
-  const files = readdirSync(folder).filter((f) => f.toLowerCase().endsWith('.csv'));
+  // Files only: a folder named `x.csv` (an earlier --out, say) is not a table.
+  const files = readdirSync(folder).filter(
+    (f) => f.toLowerCase().endsWith('.csv') && isFile(path.join(folder, f)),
+  );
   if (files.length === 0) throw new UsageError(`--data ${folder}: no .csv file in this folder`);
   return files.sort();
 }

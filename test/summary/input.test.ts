@@ -216,6 +216,15 @@ describe('text that would run as a formula where a written file is opened', () =
   });
 });
 
+test('a folder named like a CSV file (an earlier --out) is not read as a table', async () => {
+  const data = folder();
+  mkdirSync(path.join(data, 'archive.csv'));
+  writeFileSync(path.join(data, 'archive.csv', 'KPI Overview.csv'), 'x\n');
+  const run = await runSummary({ data, out: path.join(work, 'out'), today: TODAY });
+  expect(run.result.ok).toBe(true);
+  expect(run.result.tabs.length).toBe(8);
+});
+
 test('the samples read as before (copied folder)', async () => {
   const data = path.join(work, 'fr');
   cpSync(path.join(ROOT, 'samples', 'fr'), data, { recursive: true });
