@@ -15,6 +15,7 @@ import type { EntityId } from './mapping/fields';
 import { showMappingSidebar as openMappingSidebar } from './server/sidebar';
 import * as summaryServer from './server/generate';
 import { readStoredMapping } from './server/mappingStore';
+import { runSelfTest } from './selftest/selfTest';
 
 /** KPI_TABLE finds columns through the saved mapping, read only when it asks (rule 11). */
 const formulaServices: FunctionServices = {
@@ -81,4 +82,10 @@ export function generateSummaryFromMenu(): void {
 
 export function generateSummary(options?: unknown) {
   return summaryServer.generateSummary(options);
+}
+
+// ——— Maintenance: run once from the Apps Script editor (README, "Self-test") ———
+
+export function selfTest(): string {
+  return runSelfTest();
 }

@@ -164,7 +164,7 @@ function writeGrid(sheet: Sheet, plan: TabPlan): void {
   }
 }
 
-function insertChart(sheet: Sheet, plan: ChartPlan): void {
+export function insertChart(sheet: Sheet, plan: ChartPlan): void {
   let builder = sheet.newChart().setChartType(Charts.ChartType[plan.kind]);
   for (const block of plan.ranges) {
     builder = builder.addRange(sheet.getRange(block.row, block.column, block.rows, block.columns));
