@@ -85,6 +85,29 @@ describe('calendar arithmetic in a zone', () => {
     const ms = midnightOf(2024, 9, 8, 'America/Santiago');
     expect(wallDateOf(ms, 'America/Santiago')).toEqual({ year: 2024, month: 9, day: 8 });
   });
+
+  it('finds midnight on the day clocks go back east of UTC (the change is the UTC day before)', () => {
+    // Auckland: 03:00 NZDT (+13) became 02:00 NZST (+12) on 2026-04-05, at 14:00 UTC on
+    // the 4th. Midnight of the 5th is still NZDT: 2026-04-04T11:00Z.
+    expect(new Date(midnightOf(2026, 4, 5, 'Pacific/Auckland')).toISOString()).toBe(
+      '2026-04-04T11:00:00.000Z',
+    );
+    // Sydney: 03:00 AEDT (+11) became 02:00 AEST (+10) on 2026-04-05.
+    expect(new Date(midnightOf(2026, 4, 5, 'Australia/Sydney')).toISOString()).toBe(
+      '2026-04-04T13:00:00.000Z',
+    );
+    // The day after, and the day clocks go forward, are unchanged.
+    expect(new Date(midnightOf(2026, 4, 6, 'Pacific/Auckland')).toISOString()).toBe(
+      '2026-04-05T12:00:00.000Z',
+    );
+    expect(new Date(midnightOf(2026, 9, 27, 'Pacific/Auckland')).toISOString()).toBe(
+      '2026-09-26T12:00:00.000Z',
+    );
+    const day = midnightOf(2026, 4, 5, 'Pacific/Auckland');
+    expect(isoDay(day, 'Pacific/Auckland')).toBe('2026-04-05');
+    expect(isoDay(day - 1, 'Pacific/Auckland')).toBe('2026-04-04');
+    expect(addCalendarDay(day, 'Pacific/Auckland') - day).toBe(25 * 3600000);
+  });
 });
 
 describe('parseDate: dates as CRMs export them', () => {

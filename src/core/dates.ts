@@ -70,6 +70,14 @@ export function wallToInstant(wallMs: number, timeZone: string): number {
   const first = wallMs - zoneOffset(wallMs, timeZone);
   const second = wallMs - zoneOffset(first, timeZone);
   if (first === second) return first;
+  // The offsets differ across a daylight-saving change: keep the candidate whose wall
+  // clock reads wallMs. Midnight on the day clocks go back in a zone east of UTC
+  // (Auckland, Sydney in April) is such a case: the change is on the UTC day before.
+  const firstFits = instantToWall(first, timeZone) === wallMs;
+  const secondFits = instantToWall(second, timeZone) === wallMs;
+  if (firstFits && secondFits) return Math.min(first, second);
+  if (firstFits) return first;
+  if (secondFits) return second;
   // Wall time skipped by a daylight-saving jump: take the first valid instant after it.
   return Math.max(first, second);
 }

@@ -178,7 +178,8 @@ function wallParts(ms: number, timeZone: string): Record<string, number> {
 
 /**
  * The instant at which the wall clock in `timeZone` shows the given time (month 1–12).
- * A time skipped by a daylight-saving jump maps to the instant right after the jump.
+ * A time skipped by a daylight-saving jump maps to the instant right after the jump; a
+ * time shown twice when clocks go back, to the first.
  */
 export function wallInstant(
   timeZone: string,
@@ -195,7 +196,8 @@ export function wallInstant(
   };
   const guess = wall - offsetAt(wall);
   const second = wall - offsetAt(guess);
-  return Math.max(guess, second);
+  const fits = [guess, second].filter((ms) => ms + offsetAt(ms) === wall);
+  return fits.length > 0 ? Math.min(...fits) : Math.max(guess, second);
 }
 
 /** Spreadsheet serial number of a calendar day (days since 1899-12-30). */
