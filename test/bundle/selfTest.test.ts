@@ -45,8 +45,8 @@ function customFunctionEvaluator(emulator: () => Emulator) {
 }
 
 function setUp(locale: string, timeZone: string, scriptTimeZone: string): Emulator {
-  let emulator: Emulator | undefined;
-  emulator = createEmulator({
+  const ref: { current?: Emulator } = {};
+  const emulator = createEmulator({
     locale,
     timeZone,
     scriptTimeZone,
@@ -59,8 +59,9 @@ function setUp(locale: string, timeZone: string, scriptTimeZone: string): Emulat
         ],
       },
     ],
-    formulaEvaluator: customFunctionEvaluator(() => emulator!),
+    formulaEvaluator: customFunctionEvaluator(() => ref.current!),
   });
+  ref.current = emulator;
   emulator.load(readFileSync(CODE_JS, 'utf8'));
   return emulator;
 }
@@ -126,7 +127,7 @@ describe.each([
     }
     expect(emulator.ui.alerts).toHaveLength(1);
     expect(emulator.ui.alerts[0].title).toBe('Sales KPI self-test');
-    expect(emulator.ui.alerts[0].message).toMatch(`${report.passed} checks passed, 0 failed.`);
+    expect(emulator.ui.alerts[0].prompt).toMatch(`${report.passed} checks passed, 0 failed.`);
   });
 });
 
