@@ -432,6 +432,50 @@ function checkCharts(checks: Checks, sheet: Sheet): void {
   }
 }
 
+/** Expects `action` to be refused; `undo` removes what it made if Sheets accepted it. */
+function refused(action: () => unknown, undo: (made: unknown) => void = () => {}): string {
+  let made: unknown;
+  try {
+    made = action();
+  } catch (error) {
+    return `refused: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  undo(made);
+  return fail('accepted');
+}
+
+function checkLimits(checks: Checks, spreadsheet: Spreadsheet, sheet: Sheet): void {
+  checks.run('insertSheet makes the new tab active', () => {
+    const active = spreadsheet.getActiveSheet().getName();
+    if (active !== sheet.getName()) fail(`the active tab is ${active}`);
+    return 'it is';
+  });
+  checks.run('a second tab with the same name is refused', () =>
+    refused(
+      () => spreadsheet.insertSheet(sheet.getName()),
+      (made) => spreadsheet.deleteSheet(made as Sheet),
+    ),
+  );
+  checks.run('getRange outside the grid is refused', () =>
+    refused(() => sheet.getRange(sheet.getMaxRows() + 1, 1)),
+  );
+  checks.run('setValues with more rows than the range is refused', () =>
+    refused(() => sheet.getRange(1, 20, 1, 1).setValues([['a'], ['b']])),
+  );
+  checks.run('a cell over 50,000 characters is refused', () =>
+    refused(() => sheet.getRange(1, 20).setValue('x'.repeat(50001))),
+  );
+  checks.run('a document property over 9 KB is refused', () => {
+    const properties = PropertiesService.getDocumentProperties();
+    if (!properties) fail('getDocumentProperties() returned null');
+    const key = `${SELF_TEST_METADATA_KEY}:${Utilities.getUuid()}`;
+    return refused(
+      () => properties.setProperty(key, 'x'.repeat(9 * 1024 + 1)),
+      () => properties.deleteProperty(key),
+    );
+  });
+}
+
 function checkFunctions(checks: Checks, sheet: Sheet, context: SheetContext): void {
   for (const testCase of FUNCTION_CASES) {
     checks.run(`${testCase.name} on known values`, () => {
@@ -492,6 +536,7 @@ export function runSelfTest(): string {
   const active = spreadsheet.getActiveSheet();
   const sheet = spreadsheet.insertSheet(temporaryName(spreadsheet), spreadsheet.getNumSheets());
   try {
+    checkLimits(checks, spreadsheet, sheet);
     checkParsing(checks, sheet, context);
     checkMonthNames(checks);
     checkTimeZones(checks, context);
