@@ -14,15 +14,11 @@ import type { SheetContext } from '../core/context';
 import { isoDay, midnightOf } from '../core/dates';
 import { runFormula } from '../functions/adapter';
 import { FUNCTIONS } from '../functions/registry';
+import type { EntityId } from '../mapping/fields';
+import type { Mapping } from '../mapping/schema';
 import { buildReport } from '../report/build';
-import {
-  smallMapping,
-  smallTables,
-  SMALL_CONTEXT,
-  SMALL_TODAY,
-} from '../report/testing/smallWorkbook';
 import { safeText } from '../writer/grid';
-import type { ChartPlan } from '../writer/plan';
+import type { ChartPlan, TabPlan } from '../writer/plan';
 import { planTabs } from '../writer/render';
 import { insertChart } from '../writer/write';
 
@@ -205,18 +201,70 @@ function merge(target: Record<string, unknown>, source: Readonly<Record<string, 
 }
 
 /**
+ * A few rows of every table, headed by the field names themselves: enough for the writer
+ * to plan every tab and chart (March 2025, reported on 2025-04-10).
+ */
+const TINY_TABLES: Record<EntityId, unknown[][]> = {
+  deals: [
+    ['id', 'rep', 'customer', 'status', 'amount', 'cost', 'created', 'closed', 'source'],
+    ['D1', 'Ann', 'Acme', 'Won', 1000, 600, '2025-02-05', '2025-03-20', 'Fair'],
+    ['D2', 'Bob', 'Beta', 'Lost', 500, '', '2025-02-10', '2025-02-25', 'Mail'],
+    ['D3', 'Bob', 'Acme', 'Won', 800, 300, '2025-03-01', '2025-03-12', 'Fair'],
+    ['D4', 'Ann', 'Gamma', 'Open', 700, '', '2025-03-10', '', ''],
+  ],
+  activities: [
+    ['date', 'rep', 'type', 'customer'],
+    ['2025-03-03', 'Ann', 'Call', 'Acme'],
+    ['2025-03-04', 'Bob', 'Meeting', 'Beta'],
+  ],
+  campaigns: [
+    ['name', 'type', 'cost', 'start', 'end'],
+    ['Fair', 'Trade show', 300, '2025-03-01', '2025-03-02'],
+  ],
+  targets: [
+    ['rep', 'period', 'target'],
+    ['Ann', '2025-03', 2000],
+  ],
+  feedback: [
+    ['date', 'rep', 'score', 'comment'],
+    ['2025-03-07', 'Ann', 4, 'Good'],
+  ],
+};
+
+function tinyMapping(): Mapping {
+  const entities: Record<string, unknown> = {};
+  for (const [id, [header]] of Object.entries(TINY_TABLES)) {
+    const fields: Record<string, { header: string; index: number }> = {};
+    (header as string[]).forEach((name, index) => (fields[name] = { header: name, index }));
+    entities[id] = { sheet: id, headerRow: 1, fields };
+  }
+  return {
+    version: 1,
+    entities: entities as Mapping['entities'],
+    status: { won: ['Won'], lost: ['Lost'], open: ['Open'], stageOrder: ['Open', 'Won', 'Lost'] },
+    feedbackScale: '1-5',
+    settings: { period: 'month', fiscalYearStartMonth: 1 },
+  };
+}
+
+/**
  * One chart plan per chart kind the writer draws, carrying every option any of its charts
  * of that kind sets: the writer's real plans, for a small report of known data.
  */
 export function writerChartPlans(): ChartPlan[] {
   const report = buildReport({
-    tables: smallTables(),
-    mapping: smallMapping(),
-    context: SMALL_CONTEXT,
-    today: SMALL_TODAY,
+    tables: TINY_TABLES,
+    mapping: tinyMapping(),
+    context: { locale: 'en_US', timeZone: 'UTC' },
+    today: Date.UTC(2025, 3, 10, 12),
   });
+  return chartPlansByKind(planTabs(report));
+}
+
+/** The charts of `tabs` merged by kind: the first of each kind, with every option of all. */
+export function chartPlansByKind(tabs: readonly TabPlan[]): ChartPlan[] {
   const byKind = new Map<string, { plan: ChartPlan; options: Record<string, unknown> }>();
-  for (const tab of planTabs(report)) {
+  for (const tab of tabs) {
     for (const chart of tab.charts) {
       let entry = byKind.get(chart.kind);
       if (!entry) {
