@@ -21,9 +21,13 @@ const DIST = path.join(ROOT, 'dist');
 const ENTRY = path.join(ROOT, 'src', 'index.ts');
 const MANIFEST = 'appsscript.json';
 const CODE = 'Code.js';
-/** The size we aim for (the warning) and the size a change may not cross (the test). */
+/**
+ * The size we aim for (the warning) and the size a change may not cross (the test). The
+ * ceiling was 200 KB before selfTest() (about 10 KB), which must be a top-level function
+ * of Code.js for the maintainer to run it from the editor.
+ */
 export const BUNDLE_AIM_BYTES = 150 * 1024;
-export const BUNDLE_LIMIT_BYTES = 200 * 1024;
+export const BUNDLE_LIMIT_BYTES = 215 * 1024;
 
 /** What an extra build step receives. */
 export interface BuildStepContext {
