@@ -26,6 +26,17 @@ const TEXT = {
       `${where} holds ${value}: the functions that add it up show #ERROR! (hover for the reason). Type an amount there to see them recompute.`,
     headers: ['Function', 'KPI', 'Formula', 'Result'],
     missing: 'no matching column in this workbook',
+    lessonTitle: 'Deliberate example: an amount cell holding “n/c”',
+    lessonText: (cell: string) =>
+      `The function says which argument, row and value it cannot read (hover #ERROR!). Type an amount in ${cell} instead of n/c: the result recomputes.`,
+    lessonHeaders: ['Amount', 'Status'],
+    lessonRows: [
+      ['1200', 'Won'],
+      ['n/c', 'Won'],
+      ['800', 'Lost'],
+    ],
+    lessonName: 'REVENUE with n/c',
+    lessonKpi: 'Revenue, one amount unreadable',
   },
   fr: {
     title: 'Les fonctions du module sur ce classeur',
@@ -35,6 +46,17 @@ const TEXT = {
       `${where} contient ${value} : les fonctions qui l’additionnent affichent #ERROR! (survolez pour lire la raison). Saisissez un montant à la place pour les voir se recalculer.`,
     headers: ['Fonction', 'Indicateur', 'Formule', 'Résultat'],
     missing: 'aucune colonne correspondante dans ce classeur',
+    lessonTitle: 'Exemple délibéré : une cellule de montant contient « n/c »',
+    lessonText: (cell: string) =>
+      `La fonction dit quel argument, quelle ligne et quelle valeur elle ne sait pas lire (survolez #ERROR!). Saisissez un montant en ${cell} à la place de n/c : le résultat se recalcule.`,
+    lessonHeaders: ['Montant', 'Étape'],
+    lessonRows: [
+      ['1200', 'Gagné'],
+      ['n/c', 'Gagné'],
+      ['800', 'Perdu'],
+    ],
+    lessonName: 'REVENUE avec n/c',
+    lessonKpi: 'Chiffre d’affaires, un montant illisible',
   },
 };
 
@@ -88,6 +110,7 @@ function numberFormat(format: Format, language: Language): string | undefined {
 class References {
   constructor(
     private readonly detection: WorkbookDetection,
+    /** Between arguments, with a space after it: "; " or ", ". */
     readonly separator: string,
   ) {}
 
@@ -294,7 +317,13 @@ export function addExamplesTab(session: PlaygroundSession): void {
     const where = `${quoteSheetName(problem.sheet)}!${columnLetters(
       (detection.entities[problem.entity]?.fields[problem.field]?.column ?? 0) + 1,
     )}${problem.sheetRow}`;
-    sheet.write(row, 1, text.problem(where, problem.value));
+    // Shown only while the cell still holds what cannot be read.
+    const warning = text.problem(where, problem.value).replace(/"/g, '""');
+    sheet.writeFormula(
+      row,
+      1,
+      `=IF(ISNUMBER(${where})${refs.separator}""${refs.separator}"${warning}")`,
+    );
     sheet.setStyle('fontColor', row, 1, '#b3261e');
     row++;
   }
@@ -334,8 +363,51 @@ export function addExamplesTab(session: PlaygroundSession): void {
       row++;
     }
   }
+  addLesson(sheet, row + 1, refs.separator, language);
+  // Narrow enough for the Result column to stay in sight beside the 300 px sidebar.
   sheet.setColumnWidth(1, 190);
-  sheet.setColumnWidth(2, 230);
-  sheet.setColumnWidth(3, 600);
+  sheet.setColumnWidth(2, 210);
+  sheet.setColumnWidth(3, 380);
   sheet.setColumnWidth(4, 130);
+}
+
+/**
+ * What a value the functions cannot read does, on a small table of its own: the rows
+ * above, on the workbook's data, stay healthy.
+ */
+function addLesson(
+  sheet: EmulatedSheet,
+  first: number,
+  separator: string,
+  language: Language,
+): void {
+  const text = TEXT[language];
+  let row = first;
+  sheet.write(row, 1, text.lessonTitle);
+  sheet.setStyle('fontWeight', row, 1, 'bold');
+  sheet.setStyle('fontColor', row, 1, '#b3261e');
+  row++;
+  const dataRow = row + 2;
+  sheet.write(row, 1, text.lessonText(`A${dataRow + 1}`));
+  sheet.setStyle('fontStyle', row, 1, 'italic');
+  row++;
+  text.lessonHeaders.forEach((header, i) => {
+    sheet.write(row, i + 1, header);
+    sheet.setStyle('fontWeight', row, i + 1, 'bold');
+    sheet.setStyle('background', row, i + 1, '#e8eaed');
+  });
+  row++;
+  for (const [amount, status] of text.lessonRows) {
+    sheet.write(row, 1, amount);
+    sheet.write(row, 2, status);
+    row++;
+  }
+  const formula = `REVENUE(A${dataRow}:A${row - 1}${separator}B${dataRow}:B${row - 1})`;
+  sheet.write(row, 1, text.lessonName);
+  sheet.setStyle('fontWeight', row, 1, 'bold');
+  sheet.write(row, 2, text.lessonKpi);
+  sheet.write(row, 3, `'=${formula}`);
+  sheet.setStyle('fontFamily', row, 3, 'Roboto Mono');
+  sheet.writeFormula(row, 4, `=${formula}`);
+  sheet.setStyle('numberFormat', row, 4, numberFormat('money', language)!);
 }

@@ -4,7 +4,7 @@
  * emulator: the add-on menu, the sidebar with its google.script.run calls, the summary
  * tabs with their charts, and the custom functions in cells.
  *
- *     npm start                          # samples/fr, fr_FR, Europe/Paris
+ *     npm start                          # playground/sample (samples/fr), fr_FR, Europe/Paris
  *     npm start -- path/to/folder --locale en_US --port 8080 --today 2026-03-15
  *
  * Tests start it with `startPlayground({ port: 0 })` and close it when done.
@@ -24,11 +24,15 @@ import { isTableFile } from './tables';
 const ROOT = path.resolve(__dirname, '..');
 const HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
-export const DEFAULT_FOLDER = path.join(ROOT, 'samples', 'fr');
+/**
+ * The playground's own copy of samples/fr, without its deliberate `n/c` amount: the
+ * first screen is healthy, and the Examples tab shows that case in a labelled row.
+ */
+export const DEFAULT_FOLDER = path.join(ROOT, 'playground', 'sample');
 const MAX_BODY_BYTES = 30 * 1024 * 1024;
 
 export interface PlaygroundOptions {
-  /** Folder of .csv/.tsv/.txt files (default samples/fr). */
+  /** Folder of .csv/.tsv/.txt files (default playground/sample). */
   readonly folder?: string;
   /** Spreadsheet locale (default fr_FR for `;`-separated files, en_US otherwise). */
   readonly locale?: string;
@@ -251,6 +255,9 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           session.edit(text(body.sheet, 'sheet'), text(body.cell, 'cell'), text(body.text, 'text')),
         );
       }
+      case 'POST /api/undo':
+        await readBody(request);
+        return json(response, session.undo());
       case 'POST /api/import': {
         const body = await readBody(request, options.maxBodyBytes);
         const fileName = text(body.fileName, 'fileName');
@@ -335,8 +342,9 @@ const USAGE = `Usage: npm start -- [folder] [--locale fr_FR] [--time-zone Europe
                      [--port 8787] [--today YYYY-MM-DD] [--open | --no-open]
 
 Runs dist/Code.js against the emulator on a folder of .csv/.tsv/.txt files (default
-samples/fr) and serves a spreadsheet-like page on http://127.0.0.1:PORT/ (--port 0: any
-free port). --today sets the date the add-on sees.`;
+playground/sample, the French sample) and serves a spreadsheet-like page on
+http://127.0.0.1:PORT/ (--port 0: any free port), printing its address; --open also
+opens it in a browser. --today sets the date the add-on sees.`;
 
 /** Command-line arguments as options (throws on an unknown or incomplete one). */
 export function parseArguments(argv: readonly string[]): PlaygroundOptions & { help?: boolean } {

@@ -10,7 +10,7 @@ import { cellA1, parseA1 } from '../emulator/a1';
 import { checkCsvText } from '../emulator/encoding';
 import { formatGeneralNumber, isDatePattern, isGeneralFormat } from '../emulator/format';
 import { createEmulator, type Emulator, type HtmlSpec, type MenuSpec } from '../emulator/index';
-import type { EmulatedSheet } from '../emulator/spreadsheet';
+import { cellMapKey, type EmulatedSheet } from '../emulator/spreadsheet';
 import { languageOf } from '../src/core/context';
 import { isDate } from '../src/core/values';
 import { chartView } from './chartConfig';
@@ -53,6 +53,19 @@ const SHIFT_DATE = `(function (offset) {
   globalThis.Date = PlaygroundDate;
 })`;
 
+/** How many cell edits Ctrl+Z can undo. */
+const UNDO_DEPTH = 100;
+
+/** A cell as it was before an edit. */
+interface CellBefore {
+  readonly sheet: EmulatedSheet;
+  readonly row: number;
+  readonly column: number;
+  readonly formula: string | undefined;
+  readonly value: unknown;
+  readonly numberFormat: unknown;
+}
+
 /** Methods after which formulas may read something new (KPI_TABLE reads the saved mapping). */
 const MUTATING =
   /^(Spreadsheet|Sheet|Range|EmbeddedChart\w*|DeveloperMetadata|Properties)\.(set|insert|delete|clear|append|add|remove|update|move|activate|hide|show|rename|auto|merge|copy|sort)/;
@@ -69,6 +82,8 @@ export class PlaygroundSession {
   private readonly script: vm.Script;
   private readonly customFunctions: ReadonlySet<string>;
   private readonly seen = { sidebars: 0, dialogs: 0, alerts: 0, prompts: 0, toasts: 0 };
+  /** What each cell edit replaced, latest last: Ctrl+Z puts it back. */
+  private readonly undoStack: CellBefore[] = [];
 
   constructor(readonly options: SessionOptions) {
     const distDir = options.distDir ?? path.join(ROOT, 'dist');
@@ -215,6 +230,8 @@ export class PlaygroundSession {
   edit(sheetName: string, a1: string, text: string): { events: UiEvent[]; version: number } {
     const sheet = this.sheet(sheetName);
     const { row, column } = parseA1(a1);
+    this.undoStack.push(this.cellBefore(sheet, row, column));
+    if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
     if (text === '') sheet.erase(row, column);
     else sheet.write(row, column, text);
     this.engine.cellChanged(sheet, row, column);
@@ -231,6 +248,45 @@ export class PlaygroundSession {
     }
     this.version++;
     return { events: this.collectEvents(), version: this.version };
+  }
+
+  /**
+   * Puts back what the last cell edit replaced (its formula, or its value and number
+   * format), as Ctrl+Z does in Sheets. Only cell edits are undone, not what the add-on's
+   * menus or sidebar did, nor imports.
+   */
+  undo(): { undone: { sheet: string; cell: string } | null; version: number } {
+    const before = this.undoStack.pop();
+    if (!before || !this.emulator.workbook.sheets.includes(before.sheet)) {
+      return { undone: null, version: this.version };
+    }
+    const { sheet, row, column } = before;
+    if (before.formula !== undefined) sheet.writeFormula(row, column, before.formula);
+    else if (before.value === '') sheet.erase(row, column);
+    // A leading apostrophe keeps text a text (it is not typed again).
+    else
+      sheet.write(
+        row,
+        column,
+        typeof before.value === 'string' ? `'${before.value}` : before.value,
+      );
+    sheet.setStyle('numberFormat', row, column, before.numberFormat);
+    this.engine.cellChanged(sheet, row, column);
+    this.emulator.workbook.active = sheet;
+    this.version++;
+    return { undone: { sheet: sheet.name, cell: cellA1(row, column) }, version: this.version };
+  }
+
+  private cellBefore(sheet: EmulatedSheet, row: number, column: number): CellBefore {
+    const spilled = this.engine.spillAnchorOf(sheet, row, column) !== undefined;
+    return {
+      sheet,
+      row,
+      column,
+      formula: sheet.formulas.get(cellMapKey(row, column)),
+      value: spilled ? '' : sheet.rawValueAt(row, column),
+      numberFormat: sheet.styleAt('numberFormat', row, column),
+    };
   }
 
   /** A dropped file as a new tab, named after the file. */

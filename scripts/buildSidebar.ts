@@ -50,8 +50,15 @@ export async function renderSidebarHtml(rootDir: string): Promise<string> {
     if (page.split(marker).length !== 2) throw new Error(`page.html must hold ${marker} once`);
   }
   if (/<\/style/i.test(css)) throw new Error('styles.css must not contain </style');
+  // What ships carries no development comments: none of the page's, and the stylesheet
+  // minified (the script already is).
+  const shipped = page.replace(/[ \t]*<!--[\s\S]*?-->[ \t]*\n?/g, '');
+  const styles = (await esbuild.transform(css, { loader: 'css', minify: true, charset: 'utf8' }))
+    .code;
   // Function replacements: a "$&" or "$'" in the bundle must stay as written.
-  return page.replace(STYLES_MARKER, () => css.trim()).replace(SCRIPT_MARKER, () => js.trim());
+  return shipped
+    .replace(STYLES_MARKER, () => styles.trim())
+    .replace(SCRIPT_MARKER, () => js.trim());
 }
 
 /** Names of the server functions the sidebar may call (exports of src/server/sidebarApi.ts). */

@@ -19,6 +19,12 @@ export const api = {
     request<RunResult>('POST', '/api/run', { name, args }),
   edit: (sheet: string, cell: string, text: string) =>
     request<{ events: UiEvent[]; version: number }>('POST', '/api/edit', { sheet, cell, text }),
+  undo: () =>
+    request<{ undone: { sheet: string; cell: string } | null; version: number }>(
+      'POST',
+      '/api/undo',
+      {},
+    ),
   importFile: (fileName: string, text: string) =>
     request<{ sheet: string; version: number }>('POST', '/api/import', { fileName, text }),
   activate: (sheet: string) => request<{ ok: boolean }>('POST', '/api/activate', { sheet }),

@@ -59,11 +59,15 @@ async function doRefresh(force: boolean): Promise<void> {
 }
 
 // ---- Menus -----------------------------------------------------------------------
+// The WAI-ARIA menu pattern (https://www.w3.org/WAI/ARIA/apg/patterns/menubar/): the
+// menu bar is one Tab stop; Enter, Space or ↓ opens a menu on its first item; ↑ and ↓
+// move between items, → opens a submenu and ← closes it; Enter or Space activates;
+// Escape closes the innermost menu and gives focus back to what opened it.
 
 function closeMenus(): void {
-  document.querySelectorAll('.dropdown').forEach((menu) => menu.remove());
+  document.querySelectorAll('#menubar .dropdown').forEach((menu) => menu.remove());
   document
-    .querySelectorAll('[aria-expanded="true"]')
+    .querySelectorAll('#menubar [aria-expanded="true"]')
     .forEach((button) => button.setAttribute('aria-expanded', 'false'));
 }
 
@@ -71,9 +75,23 @@ function menuItem(caption: string, disabled = false): HTMLButtonElement {
   const item = document.createElement('button');
   item.className = 'menu-item';
   item.setAttribute('role', 'menuitem');
+  item.tabIndex = -1;
   item.textContent = caption;
-  item.disabled = disabled;
+  if (disabled) item.setAttribute('aria-disabled', 'true');
   return item;
+}
+
+/** The items of a menu a key moves between (disabled ones are skipped). */
+function itemsOf(menu: Element): HTMLElement[] {
+  return [...menu.querySelectorAll<HTMLElement>(':scope > .menu-item')].filter(
+    (item) => item.getAttribute('aria-disabled') !== 'true',
+  );
+}
+
+function focusItem(menu: Element | null | undefined, which: 'first' | 'last'): void {
+  if (!menu) return;
+  const items = itemsOf(menu);
+  (which === 'first' ? items[0] : items[items.length - 1])?.focus();
 }
 
 function dropdown(menu: MenuView): HTMLDivElement {
@@ -85,6 +103,7 @@ function dropdown(menu: MenuView): HTMLDivElement {
     if (entry.type === 'separator') {
       const line = document.createElement('div');
       line.className = 'menu-separator';
+      line.setAttribute('role', 'separator');
       box.append(line);
     } else if (entry.type === 'submenu') {
       box.append(submenuItem(entry.menu));
@@ -93,6 +112,7 @@ function dropdown(menu: MenuView): HTMLDivElement {
       item.dataset.function = entry.functionName;
       item.addEventListener('click', () => {
         closeMenus();
+        $('grid-scroll').focus();
         void runMenuItem(entry.functionName);
       });
       box.append(item);
@@ -101,28 +121,59 @@ function dropdown(menu: MenuView): HTMLDivElement {
   return box;
 }
 
+/** Opens a submenu item's menu (once) and returns it. */
+function openSubmenu(item: HTMLElement, menu: MenuView): HTMLElement {
+  const existing = item.querySelector<HTMLElement>(':scope > .dropdown');
+  if (existing) return existing;
+  item.parentElement?.querySelectorAll(':scope > .menu-item').forEach((sibling) => {
+    sibling.querySelector(':scope > .dropdown')?.remove();
+    if (sibling.getAttribute('aria-haspopup')) sibling.setAttribute('aria-expanded', 'false');
+  });
+  item.setAttribute('aria-expanded', 'true');
+  const box = dropdown(menu);
+  item.append(box);
+  return box;
+}
+
+const submenus = new WeakMap<HTMLElement, MenuView>();
+
 function submenuItem(menu: MenuView): HTMLButtonElement {
   const item = menuItem(menu.caption);
   item.setAttribute('aria-haspopup', 'menu');
   item.setAttribute('aria-expanded', 'false');
+  submenus.set(item, menu);
   const arrow = document.createElement('span');
+  arrow.setAttribute('aria-hidden', 'true');
   arrow.textContent = '▸';
   item.append(arrow);
-  const open = () => {
-    if (item.getAttribute('aria-expanded') === 'true') return;
-    item.parentElement
-      ?.querySelectorAll(':scope > .menu-item > .dropdown')
-      .forEach((d) => d.remove());
-    item.setAttribute('aria-expanded', 'true');
-    item.append(dropdown(menu));
-  };
-  item.addEventListener('mouseenter', open);
+  item.addEventListener('mouseenter', () => openSubmenu(item, menu));
   item.addEventListener('click', (event) => {
-    if ((event.target as HTMLElement).closest('.dropdown') !== item.querySelector('.dropdown'))
-      return;
-    open();
+    if ((event.target as HTMLElement).closest('.dropdown') !== item.closest('.dropdown')) return;
+    openSubmenu(item, menu);
   });
   return item;
+}
+
+/** Opens the Extensions menu under its button and returns it. */
+function openExtensions(button: HTMLElement): HTMLElement {
+  const root = button.parentElement!;
+  const open = root.querySelector<HTMLElement>(':scope > .dropdown');
+  if (open) return open;
+  closeMenus();
+  button.setAttribute('aria-expanded', 'true');
+  const box = document.createElement('div');
+  box.className = 'dropdown';
+  box.setAttribute('role', 'menu');
+  box.setAttribute('aria-label', button.textContent ?? '');
+  box.append(menuItem(`${text.addOns}`, true), menuItem(text.appsScript, true));
+  const line = document.createElement('div');
+  line.className = 'menu-separator';
+  line.setAttribute('role', 'separator');
+  box.append(line);
+  if (state?.menu) box.append(submenuItem(state.menu));
+  else box.append(menuItem(text.noMenu, true));
+  root.append(box);
+  return box;
 }
 
 function renderMenus(current: StateView): void {
@@ -135,15 +186,17 @@ function renderMenus(current: StateView): void {
   }
   bar.dataset.language = current.language;
   bar.dataset.menu = JSON.stringify(current.menu);
+  bar.setAttribute('aria-label', text.menuBar);
   bar.replaceChildren();
   text.menus.forEach((caption, index) => {
     const root = document.createElement('div');
     root.className = 'menu-root';
+    root.setAttribute('role', 'none');
     const button = document.createElement('button');
     button.className = 'menu-button';
+    button.setAttribute('role', 'menuitem');
     button.textContent = caption;
     const extensions = index === text.menus.length - 2;
-    button.disabled = !extensions;
     if (extensions) {
       button.id = 'menu-extensions';
       button.setAttribute('aria-haspopup', 'menu');
@@ -152,24 +205,87 @@ function renderMenus(current: StateView): void {
         event.stopPropagation();
         const wasOpen = button.getAttribute('aria-expanded') === 'true';
         closeMenus();
-        if (wasOpen) return;
-        button.setAttribute('aria-expanded', 'true');
-        const box = document.createElement('div');
-        box.className = 'dropdown';
-        box.setAttribute('role', 'menu');
-        box.append(menuItem(`${text.addOns}`, true), menuItem(text.appsScript, true));
-        const line = document.createElement('div');
-        line.className = 'menu-separator';
-        box.append(line);
-        if (state?.menu) box.append(submenuItem(state.menu));
-        else box.append(menuItem(text.noMenu, true));
-        root.append(box);
+        if (!wasOpen) openExtensions(button);
       });
+    } else {
+      // The playground has no File, Edit… menus: shown, not reachable.
+      button.disabled = true;
     }
     root.append(button);
     bar.append(root);
   });
 }
+
+function onMenuKey(event: KeyboardEvent): void {
+  const target = event.target as HTMLElement;
+  const key = event.key;
+  if (key === 'Tab') {
+    closeMenus();
+    return;
+  }
+  if (target.classList.contains('menu-button')) {
+    if (target.id !== 'menu-extensions') return;
+    if (key === 'Enter' || key === ' ' || key === 'ArrowDown' || key === 'ArrowUp') {
+      event.preventDefault();
+      focusItem(openExtensions(target), key === 'ArrowUp' ? 'last' : 'first');
+    } else if (key === 'Escape') {
+      event.preventDefault();
+      closeMenus();
+    }
+    return;
+  }
+  if (!target.classList.contains('menu-item')) return;
+  const menu = target.parentElement!;
+  const items = itemsOf(menu);
+  const index = items.indexOf(target);
+  const parentItem = menu.parentElement?.closest<HTMLElement>('.menu-item');
+  const barButton = menu.parentElement?.querySelector<HTMLElement>(':scope > .menu-button');
+  const submenu = submenus.get(target);
+  const back = () => {
+    menu.remove();
+    const opener = parentItem ?? barButton;
+    opener?.setAttribute('aria-expanded', 'false');
+    opener?.focus();
+  };
+  switch (key) {
+    case 'ArrowDown':
+      items[(index + 1) % items.length]?.focus();
+      break;
+    case 'ArrowUp':
+      items[(index - 1 + items.length) % items.length]?.focus();
+      break;
+    case 'Home':
+      items[0]?.focus();
+      break;
+    case 'End':
+      items[items.length - 1]?.focus();
+      break;
+    case 'ArrowRight':
+      if (submenu) focusItem(openSubmenu(target, submenu), 'first');
+      break;
+    case 'ArrowLeft':
+      if (parentItem) back();
+      break;
+    case 'Escape':
+      back();
+      break;
+    case 'Enter':
+    case ' ':
+      if (submenu) focusItem(openSubmenu(target, submenu), 'first');
+      else if (target.getAttribute('aria-disabled') !== 'true') target.click();
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+  event.stopPropagation();
+}
+
+$('menubar').addEventListener('keydown', onMenuKey);
+// A button acts on Space when the key comes up: the keydown above already did.
+$('menubar').addEventListener('keyup', (event) => {
+  if (event.key === ' ') event.preventDefault();
+});
 
 document.addEventListener('click', (event) => {
   if (!(event.target as HTMLElement).closest('.menu-root')) closeMenus();
@@ -223,15 +339,22 @@ function toast(
   const box = document.createElement('div');
   box.className = `toast${error ? ' error' : ''}`;
   box.setAttribute('role', 'status');
+  const body = document.createElement('div');
   if (title) {
     const strong = document.createElement('strong');
     strong.textContent = title;
-    box.append(strong);
+    body.append(strong);
   }
-  box.append(message);
+  body.append(message);
+  const close = document.createElement('button');
+  close.className = 'icon-button toast-close';
+  close.setAttribute('aria-label', text.close);
+  close.textContent = '×';
+  close.addEventListener('click', () => box.remove());
+  box.append(body, close);
   $('toasts').append(box);
-  if (seconds !== null && seconds > 0) setTimeout(() => box.remove(), seconds * 1000);
-  else if (seconds === null || seconds < 0) box.addEventListener('click', () => box.remove());
+  // Shown for the add-on's duration, at most 5 s, and closed by its × before that.
+  if (seconds !== null && seconds > 0) setTimeout(() => box.remove(), Math.min(seconds, 5) * 1000);
   return box;
 }
 
@@ -247,16 +370,41 @@ function closeSidebar(): void {
   $<HTMLIFrameElement>('sidebar-frame').src = 'about:blank';
 }
 
-function openModal(title: string, body: HTMLElement): void {
+/** What had focus before a dialog opened, to give it back when it closes. */
+let focusBeforeModal: HTMLElement | null = null;
+
+function openModal(title: string, body: HTMLElement, alert = false): void {
+  if ($('modal').hidden) focusBeforeModal = document.activeElement as HTMLElement | null;
   $('modal-title').textContent = title;
   $('modal-body').replaceChildren(body);
+  $('modal').querySelector('.modal')!.classList.toggle('alert', alert);
   $('modal').hidden = false;
+  ($('modal-body').querySelector<HTMLElement>('button') ?? $('modal-close')).focus();
 }
 
 function closeModal(): void {
+  if ($('modal').hidden) return;
   $('modal').hidden = true;
   $('modal-body').replaceChildren();
+  const back = focusBeforeModal?.isConnected ? focusBeforeModal : $('grid-scroll');
+  focusBeforeModal = null;
+  back.focus();
 }
+
+// Escape closes the open menus, else the dialog (inside a dialog's frame, its shim asks).
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  if (document.querySelector('#menubar .dropdown')) {
+    const button = $('menu-extensions');
+    closeMenus();
+    button?.focus();
+  } else if (!$('modal').hidden) {
+    closeModal();
+  } else {
+    return;
+  }
+  event.preventDefault();
+});
 
 function handleEvents(events: UiEvent[]): void {
   for (const event of events) {
@@ -270,6 +418,7 @@ function handleEvents(events: UiEvent[]): void {
       openModal(event.title, frame);
     } else if (event.type === 'alert') {
       const body = document.createElement('div');
+      body.className = 'alert-text';
       body.textContent = event.message;
       const actions = document.createElement('div');
       actions.className = 'modal-actions';
@@ -279,7 +428,7 @@ function handleEvents(events: UiEvent[]): void {
       ok.addEventListener('click', closeModal);
       actions.append(ok);
       body.append(actions);
-      openModal(event.title ?? '', body);
+      openModal(event.title ?? '', body, true);
     } else {
       toast(event.title, event.message, false, event.seconds ?? 5);
     }
@@ -301,6 +450,8 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (data.type === 'playground:ran') {
     handleEvents(data.events ?? []);
     if (data.version !== undefined && data.version !== renderedVersion) void refresh();
+  } else if (data.type === 'playground:escape' && !fromSidebar) {
+    closeModal();
   } else if (data.type === 'playground:close') {
     if (fromSidebar) closeSidebar();
     else closeModal();
@@ -313,6 +464,33 @@ window.addEventListener('message', (event: MessageEvent) => {
 
 $('sidebar-close').addEventListener('click', closeSidebar);
 $('modal-close').addEventListener('click', closeModal);
+
+// ---- Undo -------------------------------------------------------------------------
+
+// Ctrl+Z (⌘Z) undoes the last cell edit, when no text field is being edited.
+document.addEventListener('keydown', (event) => {
+  if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.key.toLowerCase() !== 'z')
+    return;
+  const target = event.target as HTMLElement;
+  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
+  event.preventDefault();
+  void api.undo().then(async (result) => {
+    if (!result.undone) toast('', text.undoNothing);
+    await refresh(true);
+    if (result.undone) grid.selectA1(result.undone.cell);
+  });
+});
+
+// The tab bar scrolls with the mouse wheel too (with many tabs, none is out of reach).
+$('tabs').addEventListener(
+  'wheel',
+  (event) => {
+    if (Math.abs(event.deltaY) <= Math.abs(event.deltaX)) return;
+    $('tabs').scrollLeft += event.deltaY;
+    event.preventDefault();
+  },
+  { passive: false },
+);
 
 // ---- CSV files as new tabs ---------------------------------------------------------
 

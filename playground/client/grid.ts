@@ -241,6 +241,12 @@ export class Grid {
     return this.table.querySelector(`td[data-a1="${cellA1(row, column)}"]`);
   }
 
+  /** Selects a cell by its A1 name (after an undo, say). */
+  selectA1(a1: string): void {
+    const { row, column } = parseA1(a1);
+    this.select(row, column);
+  }
+
   select(row: number, column: number): void {
     const maxRow = this.rowCount || 1;
     const maxColumn = this.columnCount || 1;

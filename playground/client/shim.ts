@@ -134,3 +134,9 @@ Object.defineProperty(google, 'script', {
     },
   },
 });
+
+// Escape inside a dialog closes it, as Sheets' dialogs do (the page decides: a sidebar
+// stays open).
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !event.defaultPrevented) toParent({ type: 'playground:escape' });
+});

@@ -14,6 +14,9 @@ export const STRINGS = {
       `${name}: only .csv, .tsv and .txt files are read here (save an .xlsx as CSV first).`,
     ok: 'OK',
     noMenu: 'The add-on added no menu (onOpen did not run?)',
+    menuBar: 'Menu bar',
+    close: 'Close',
+    undoNothing: 'Nothing to undo',
   },
   fr: {
     menus: [
@@ -39,6 +42,9 @@ export const STRINGS = {
       `${name} : seuls les fichiers .csv, .tsv et .txt sont lus ici (enregistrez un .xlsx en CSV).`,
     ok: 'OK',
     noMenu: 'Le module n’a ajouté aucun menu (onOpen n’a pas été exécuté ?)',
+    menuBar: 'Barre de menus',
+    close: 'Fermer',
+    undoNothing: 'Rien à annuler',
   },
 } as const;
 

@@ -85,8 +85,12 @@ describe('dist/Sidebar.html', () => {
     expect(html).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   });
 
-  it('keeps the slot for the "Generate summary" button', () => {
-    expect(html).toContain('SLOT: "Generate summary"');
+  it('keeps the place of the "Generate summary" button, and ships no comments', () => {
     expect(html).toContain('id="summary-slot"');
+    expect(html).not.toContain('<!--');
+    // The stylesheet is minified: no /* … */ left in <style>.
+    const styles = /<style>([\s\S]*)<\/style>/.exec(html)![1];
+    expect(styles).not.toContain('/*');
+    expect(styles).not.toMatch(/\n\s*\n/);
   });
 });

@@ -12,7 +12,7 @@ import { describeInChromium, launchChromium } from '../../scripts/lib/chromium';
 import { parseA1 } from '../../emulator/a1';
 import { formatValue } from '../../emulator/format';
 import { loadCsvFolder, typeUserEntered } from '../../emulator/importCsv';
-import { startPlayground, type Playground } from '../../playground/server';
+import { DEFAULT_FOLDER, startPlayground, type Playground } from '../../playground/server';
 import { FUNCTIONS } from '../../src/functions/registry';
 import {
   fakeAppsScript,
@@ -51,7 +51,7 @@ class Direct {
     this.context = loadBundle({
       globals: fakeAppsScript({ locale: LOCALE, timeZone: TIME_ZONE, documentProperties }).globals,
     });
-    for (const tab of loadCsvFolder(path.join(ROOT, 'samples', 'fr'), {
+    for (const tab of loadCsvFolder(DEFAULT_FOLDER, {
       locale: LOCALE,
       timeZone: TIME_ZONE,
     })) {
@@ -417,7 +417,7 @@ describeInChromium('the playground in Chromium', () => {
   }
 
   it('opens on the Exemples tab, each function computed by the bundle itself', async () => {
-    expect(await page.locator('#doc-title').textContent()).toBe('samples/fr');
+    expect(await page.locator('#doc-title').textContent()).toBe('playground/sample');
     const tabs = await page.locator('.tab').allTextContents();
     expect(tabs).toEqual([
       'Exemples',
@@ -428,13 +428,38 @@ describeInChromium('the playground in Chromium', () => {
       'ressenti',
     ]);
     await checkExamples({});
-    // The n/c amount on row 19 of affaires: #ERROR! with the reason on hover.
-    const revenue = page.locator('td[data-a1="D18"]');
-    expect(await revenue.textContent()).toBe('#ERROR!');
-    expect(await revenue.getAttribute('title')).toMatch(/^REVENUE: .*"n\/c"/);
+    // A healthy first screen: the only error is the deliberate, labelled n/c example.
+    const shown = await cells();
+    const errors = Object.entries(shown).filter(([, cell]) => cell.error);
+    expect(errors.map(([a1, cell]) => [a1, cell.error])).toHaveLength(1);
+    const [lessonA1, lesson] = errors[0];
+    const lessonRow = Number(lessonA1.slice(1));
+    expect(shown[`A${lessonRow}`]?.text).toBe('REVENUE avec n/c');
+    expect(lesson.title).toMatch(/^REVENUE: .*"n\/c"/);
+    expect(
+      Object.values(shown).some((cell) => /n\/c/.test(cell.text) && /délibéré/.test(cell.text)),
+    ).toBe(true);
+    // Typing an amount over n/c makes it compute: 1 200 won + 500 won.
+    const amount = Object.entries(shown).find(
+      ([a1, cell]) => a1.startsWith('A') && cell.text === 'n/c',
+    )![0];
+    await page.locator(`td[data-a1="${amount}"]`).click();
+    let drawn = await version();
+    await page.keyboard.type('500');
+    await page.keyboard.press('Enter');
+    await redrawnAfter(drawn);
+    expect(await page.locator(`td[data-a1="${lessonA1}"]`).getAttribute('data-value')).toBe('1700');
+    // Ctrl+Z puts n/c back.
+    drawn = await version();
+    await page.keyboard.press('Control+z');
+    await redrawnAfter(drawn);
+    expect(await page.locator(`td[data-a1="${amount}"]`).textContent()).toBe('n/c');
+    expect(await page.locator(`td[data-a1="${lessonA1}"]`).getAttribute('data-error')).toBe(
+      '#ERROR!',
+    );
     // The formula bar shows a selected cell's formula.
-    await page.locator('td[data-a1="D6"]').click();
-    expect(await page.locator('#name-box').inputValue()).toBe('D6');
+    await page.locator('td[data-a1="D5"]').click();
+    expect(await page.locator('#name-box').inputValue()).toBe('D5');
     expect(await page.locator('#formula-input').inputValue()).toBe('=WIN_RATE(affaires!E2:E)');
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground-examples.png') });
   });
@@ -458,6 +483,61 @@ describeInChromium('the playground in Chromium', () => {
     await page.locator('#doc-title').click();
   });
 
+  it('works the menus from the keyboard, as the WAI-ARIA menu pattern says', async () => {
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return {
+          text: element.textContent ?? '',
+          id: element.id,
+          // A visible focus: an outline, or the item's highlight.
+          visible:
+            (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') ||
+            style.backgroundColor !== 'rgba(0, 0, 0, 0)',
+        };
+      });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ id: 'menu-extensions', visible: true });
+    await page.keyboard.press('Enter');
+    expect(await focused()).toMatchObject({
+      text: expect.stringMatching(/^Sales KPI/),
+      visible: true,
+    });
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toMatchObject({ text: 'Associer mes colonnes', visible: true });
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).text).toBe('Générer la synthèse KPI');
+    await page.keyboard.press('End');
+    expect((await focused()).text).toBe('À propos');
+    await page.keyboard.press('ArrowDown');
+    expect((await focused()).text).toBe('Associer mes colonnes');
+    await page.keyboard.press('ArrowUp');
+    expect((await focused()).text).toBe('À propos');
+    // Escape closes the innermost menu and gives focus back to what opened it.
+    await page.keyboard.press('Escape');
+    expect((await focused()).text).toMatch(/^Sales KPI/);
+    expect(await page.locator('[role="menu"][aria-label="Sales KPI"]').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    expect((await focused()).id).toBe('menu-extensions');
+    expect(await page.locator('#menubar .dropdown').count()).toBe(0);
+
+    // Space opens, Enter activates: the About box, sized to its text, closed by Escape.
+    await page.keyboard.press(' ');
+    await page.keyboard.press(' ');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.locator('#modal:not([hidden])').waitFor();
+    const box = await page.locator('#modal .modal').boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    expect(box!.width).toBeLessThan(520);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-about.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#modal').isHidden()).toBe(true);
+    expect(await page.locator('#menubar .dropdown').count()).toBe(0);
+  });
+
   it('opens the real sidebar from the menu and saves the mapping through google.script.run', async () => {
     await runMenu('Associer mes colonnes');
     await page.locator('#sidebar:not([hidden])').waitFor();
@@ -466,6 +546,12 @@ describeInChromium('the playground in Chromium', () => {
     expect(
       await page.locator('#sidebar-frame').evaluate((f) => f.getBoundingClientRect().width),
     ).toBe(300);
+    // The sidebar pushes the grid aside, as in Sheets: the Résultat column stays in sight.
+    const result = await page.locator('#grid th[data-column="4"]').boundingBox();
+    const side = await page.locator('#sidebar').boundingBox();
+    const scroller = await page.locator('#grid-scroll').boundingBox();
+    expect(scroller!.x + scroller!.width).toBeLessThanOrEqual(side!.x + 1);
+    expect(result!.x + result!.width).toBeLessThanOrEqual(side!.x);
     expect(playground.session.emulator.properties.document.has('kpiMapping')).toBe(false);
     await sidebar.locator('#save').click();
     await sidebar.locator('#status').filter({ hasText: 'Association enregistrée.' }).waitFor();
@@ -595,7 +681,7 @@ describeInChromium('the playground in Chromium', () => {
   });
 
   it('recomputes the formulas that read an edited cell', async () => {
-    // Typing into a cell: the n/c amount of affaires!F19 becomes 1 000.
+    // Typing into a cell: the amount of affaires!F19 becomes 1 000.
     await openTab('affaires');
     await page.locator('td[data-a1="F19"]').click();
     let drawn = await version();
@@ -610,8 +696,6 @@ describeInChromium('the playground in Chromium', () => {
     await page.locator('#formula-input').press('Enter');
     await redrawnAfter(drawn);
     await checkExamples({ affaires: { F19: '1 000', E2: 'Perdu' } });
-    const revenue = page.locator('td[data-a1="D18"]');
-    expect(await revenue.getAttribute('data-error')).toBeNull();
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground-edited.png') });
   });
 
