@@ -326,6 +326,9 @@ function renderTabs(current: StateView): void {
     }),
   );
   tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ inline: 'nearest' });
+  $('tabs-left').setAttribute('aria-label', text.scrollTabs[0]);
+  $('tabs-right').setAttribute('aria-label', text.scrollTabs[1]);
+  updateTabArrows();
 }
 
 // ---- What the add-on shows ----------------------------------------------------------
@@ -480,6 +483,27 @@ document.addEventListener('keydown', (event) => {
     if (result.undone) grid.selectA1(result.undone.cell);
   });
 });
+
+/** The tab bar's arrows, shown when the tabs do not all fit. */
+function updateTabArrows(): void {
+  const tabs = $('tabs');
+  const overflowing = tabs.scrollWidth > tabs.clientWidth + 1;
+  $('tabs-left').hidden = !overflowing;
+  $('tabs-right').hidden = !overflowing;
+  $<HTMLButtonElement>('tabs-left').disabled = tabs.scrollLeft <= 0;
+  $<HTMLButtonElement>('tabs-right').disabled =
+    tabs.scrollLeft + tabs.clientWidth >= tabs.scrollWidth - 1;
+}
+for (const [id, direction] of [
+  ['tabs-left', -1],
+  ['tabs-right', 1],
+] as const) {
+  $(id).addEventListener('click', () => {
+    $('tabs').scrollBy({ left: direction * $('tabs').clientWidth * 0.8 });
+  });
+}
+$('tabs').addEventListener('scroll', updateTabArrows);
+window.addEventListener('resize', updateTabArrows);
 
 // The tab bar scrolls with the mouse wheel too (with many tabs, none is out of reach).
 $('tabs').addEventListener(

@@ -15,6 +15,7 @@ export const STRINGS = {
     ok: 'OK',
     noMenu: 'The add-on added no menu (onOpen did not run?)',
     menuBar: 'Menu bar',
+    scrollTabs: ['Scroll the tabs left', 'Scroll the tabs right'],
     close: 'Close',
     undoNothing: 'Nothing to undo',
   },
@@ -43,6 +44,10 @@ export const STRINGS = {
     ok: 'OK',
     noMenu: 'Le module n’a ajouté aucun menu (onOpen n’a pas été exécuté ?)',
     menuBar: 'Barre de menus',
+    scrollTabs: [
+      'Faire défiler les onglets vers la gauche',
+      'Faire défiler les onglets vers la droite',
+    ],
     close: 'Fermer',
     undoNothing: 'Rien à annuler',
   },

@@ -641,6 +641,22 @@ describeInChromium('the playground in Chromium', () => {
     drawn = await version();
     await runMenu('Générer la synthèse KPI');
     await redrawnAfter(drawn);
+    // The result toast stays clear of the overview's charts, and its × closes it.
+    await page.locator('.chart canvas').first().waitFor();
+    const toast = page.locator('.toast', { hasText: 'Synthèse KPI' }).first();
+    const toastBox = (await toast.boundingBox())!;
+    for (const chart of await page.locator('.chart').all()) {
+      const box = await chart.boundingBox();
+      if (!box) continue;
+      const apart =
+        toastBox.x + toastBox.width <= box.x ||
+        box.x + box.width <= toastBox.x ||
+        toastBox.y + toastBox.height <= box.y ||
+        box.y + box.height <= toastBox.y;
+      expect(apart).toBe(true);
+    }
+    await toast.locator('.toast-close').click();
+    expect(await page.locator('.toast', { hasText: 'Synthèse KPI' }).count()).toBe(0);
     tabs = await page.locator('.tab').allTextContents();
     expect(tabs).toEqual(session.emulator.workbook.sheets.map((s) => s.name));
     expect(tabs.filter((name) => !before.has(name))).toEqual(created);
@@ -707,6 +723,13 @@ describeInChromium('the playground in Chromium', () => {
       data.items.add(new File([text], 'ventes 2027.csv', { type: 'text/csv' }));
       return data;
     }, csv);
+    // While a file is dragged over the page, the hint sits on an opaque card.
+    await page.dispatchEvent('#grid-scroll', 'dragenter', { dataTransfer: transfer });
+    expect(await page.locator('#drop-overlay').isVisible()).toBe(true);
+    expect(
+      await page.locator('#drop-text').evaluate((e) => getComputedStyle(e).backgroundColor),
+    ).toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-drop-hint.png') });
     await page.dispatchEvent('#grid-scroll', 'drop', { dataTransfer: transfer });
     await redrawnAfter(drawn);
     await page.waitForFunction(() => document.body.dataset.sheet === 'ventes 2027');
@@ -727,5 +750,34 @@ describeInChromium('the playground in Chromium', () => {
     await redrawnAfter(before);
     expect(await page.locator('td[data-a1="E1"]').getAttribute('data-value')).toBe('1244.5');
     await page.screenshot({ path: path.join(ARTIFACTS, 'playground-drop.png') });
+  });
+
+  it('keeps every tab within reach when there are many', async () => {
+    await page.evaluate(async () => {
+      for (let i = 1; i <= 10; i++) {
+        await fetch('/api/import', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ fileName: `ventes régionales ${i}.csv`, text: 'a;b\n1;2\n' }),
+        });
+      }
+    });
+    await openTab('Exemples');
+    const tabs = page.locator('#tabs');
+    expect(await page.locator('.tab').count()).toBeGreaterThanOrEqual(15);
+    expect(await tabs.evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(true);
+    const last = page.locator('.tab').last();
+    const inside = async () => {
+      const bar = (await tabs.boundingBox())!;
+      const box = (await last.boundingBox())!;
+      return box.x >= bar.x - 1 && box.x + box.width <= bar.x + bar.width + 1;
+    };
+    expect(await inside()).toBe(false);
+    for (let i = 0; i < 10 && !(await inside()); i++) {
+      await page.locator('#tabs-right').click();
+      await page.waitForTimeout(100);
+    }
+    expect(await inside()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-tabs.png') });
   });
 });

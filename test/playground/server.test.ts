@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chartView, nestOptions } from '../../playground/chartConfig';
-import { injectShim, parseArguments } from '../../playground/server';
+import { injectShim, parseArguments, startPlayground } from '../../playground/server';
 import { scriptRunValue } from '../../playground/session';
 import { typeTable } from '../../playground/tables';
 import type { ChartSpec } from '../../emulator/charts';
@@ -245,4 +245,78 @@ describe('the playground process', () => {
 
   run('prints its address, serves, and stops on SIGTERM', () => startAndStop('SIGTERM'));
   run('stops on SIGINT (Ctrl+C)', () => startAndStop('SIGINT'));
+});
+
+describe('a fresh playground, through its JSON API', () => {
+  const built = existsSync(path.join(ROOT, 'dist', 'Code.js'));
+  const run = built ? it : it.skip;
+
+  async function call<T>(url: string, body?: unknown): Promise<T> {
+    const response = await fetch(url, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as T;
+  }
+
+  interface Sheet {
+    display: string[][];
+    values: unknown[][];
+    errors: Record<string, { code: string; message: string }>;
+  }
+
+  // Today (the sample's deals end in October 2026) and a year on.
+  run.each([undefined, '2027-11-20'])(
+    'shows revenue on the first Generate (today %s)',
+    async (today) => {
+      const playground = await startPlayground({ port: 0, today });
+      try {
+        const url = playground.url;
+        const result = await call<{ ok: boolean }>(`${url}api/run`, {
+          name: 'generateSummaryFromMenu',
+          args: [],
+        });
+        expect(result.ok).toBe(true);
+        const overview = await call<Sheet>(
+          `${url}api/sheet?name=${encodeURIComponent('Synthèse KPI')}`,
+        );
+        const row = overview.display.find((line) => line[0] === "Chiffre d'affaires (HT)");
+        expect(row).toBeDefined();
+        const revenue = overview.values[overview.display.indexOf(row!)][1];
+        expect(typeof revenue).toBe('number');
+        expect(revenue as number).toBeGreaterThan(0);
+      } finally {
+        await playground.close();
+      }
+    },
+  );
+
+  run('computes SUM, IF, COUNTIFS and FILTER written with ";" in fr_FR', async () => {
+    const playground = await startPlayground({ port: 0, today: '2026-11-02' });
+    try {
+      const url = playground.url;
+      const formulas = [
+        '=SUM(1; 2)',
+        '=IF(1>0; "a"; "b")',
+        '=COUNTIFS(affaires!E2:E; "Gagné")',
+        '=REVENUE(FILTER(affaires!F2:F; affaires!D2:D="Léa Moreau"); FILTER(affaires!E2:E; affaires!D2:D="Léa Moreau"))',
+        '=SUM(1, 2)',
+      ];
+      for (const [i, text] of formulas.entries()) {
+        await call(`${url}api/edit`, { sheet: 'affaires', cell: `N${i + 1}`, text });
+      }
+      const sheet = await call<Sheet>(`${url}api/sheet?name=affaires`);
+      const shown = formulas.map((_, i) => sheet.values[i][13]);
+      expect(shown.slice(0, 2)).toEqual([3, 'a']);
+      expect(shown[2]).toBeGreaterThan(10);
+      expect(shown[3]).toBeGreaterThan(0);
+      // In French "," is the decimal separator, never between arguments.
+      expect(shown[4]).toBe('#ERROR!');
+      expect(sheet.errors).toEqual({ N5: { code: '#ERROR!', message: 'Formula parse error.' } });
+    } finally {
+      await playground.close();
+    }
+  });
 });
