@@ -30,9 +30,21 @@ export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
-/** How a value is quoted inside an error message. */
+/** A value quoted in a message is cut to about this many characters (rule 10). */
+export const QUOTE_LIMIT = 40;
+
+/** `text` cut to QUOTE_LIMIT characters, "…" marking the cut (never inside a surrogate pair). */
+export function shorten(text: string, limit = QUOTE_LIMIT): string {
+  if (text.length <= limit) return text;
+  let end = limit;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end) + '…';
+}
+
+/** How a value is quoted inside an error message: text in quotes, cut to about 40 characters. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(shorten(value));
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isDate(value)) {
     return isNaN(value.getTime()) ? 'an invalid date' : value.toISOString();

@@ -159,6 +159,8 @@ describe('parsePeriodCell', () => {
     expect(parsePeriodCell('next quarter', 'dmy', PARIS, 1)).toBeNull();
     expect(parsePeriodCell('13/2024', 'dmy', PARIS, 1)).toBeNull();
     expect(parsePeriodCell('Smarch 2024', 'dmy', PARIS, 1)).toBeNull();
+    expect(parsePeriodCell('Constructor 2025', 'dmy', PARIS, 1)).toBeNull();
+    expect(parsePeriodCell('__proto__ 2025', 'dmy', PARIS, 1)).toBeNull();
     expect(parsePeriodCell(true, 'dmy', PARIS, 1)).toBeNull();
   });
 });

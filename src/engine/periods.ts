@@ -323,49 +323,52 @@ export function overlapDays(aStart: number, aEnd: number, bStart: number, bEnd: 
 
 // ——— Period cells (targets) ———
 
-const MONTH_NAMES: Record<string, number> = {
-  january: 1,
-  janvier: 1,
-  janv: 1,
-  jan: 1,
-  february: 2,
-  fevrier: 2,
-  fevr: 2,
-  fev: 2,
-  feb: 2,
-  march: 3,
-  mars: 3,
-  mar: 3,
-  april: 4,
-  avril: 4,
-  avr: 4,
-  apr: 4,
-  may: 5,
-  mai: 5,
-  june: 6,
-  juin: 6,
-  jun: 6,
-  july: 7,
-  juillet: 7,
-  juil: 7,
-  jul: 7,
-  august: 8,
-  aout: 8,
-  aug: 8,
-  september: 9,
-  septembre: 9,
-  sept: 9,
-  sep: 9,
-  october: 10,
-  octobre: 10,
-  oct: 10,
-  november: 11,
-  novembre: 11,
-  nov: 11,
-  december: 12,
-  decembre: 12,
-  dec: 12,
-};
+// A Map: a word such as "constructor" must find no month.
+const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    january: 1,
+    janvier: 1,
+    janv: 1,
+    jan: 1,
+    february: 2,
+    fevrier: 2,
+    fevr: 2,
+    fev: 2,
+    feb: 2,
+    march: 3,
+    mars: 3,
+    mar: 3,
+    april: 4,
+    avril: 4,
+    avr: 4,
+    apr: 4,
+    may: 5,
+    mai: 5,
+    june: 6,
+    juin: 6,
+    jun: 6,
+    july: 7,
+    juillet: 7,
+    juil: 7,
+    jul: 7,
+    august: 8,
+    aout: 8,
+    aug: 8,
+    september: 9,
+    septembre: 9,
+    sept: 9,
+    sep: 9,
+    october: 10,
+    octobre: 10,
+    oct: 10,
+    november: 11,
+    novembre: 11,
+    nov: 11,
+    december: 12,
+    decembre: 12,
+    dec: 12,
+  }),
+);
 
 const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
 const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
@@ -448,7 +451,7 @@ export function parsePeriodCell(
     return { startDay: monday, endDay: monday + 7 };
   }
   if ((m = NAMED_MONTH.exec(text))) {
-    const month = MONTH_NAMES[m[1]];
+    const month = MONTH_NAMES.get(m[1]);
     return month === undefined ? null : monthRange(+m[2], month);
   }
   if ((m = YEAR.exec(text))) return fiscalRange(+m[1], fiscalStart, 0, 12);

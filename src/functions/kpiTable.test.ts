@@ -253,6 +253,32 @@ describe('KPI_TABLE errors', () => {
     );
   });
 
+  it('treats words that are object keys as any other text', () => {
+    const table = [
+      ['Stage', 'Amount', 'Close Date', 'Constructor'],
+      ['Won', 10, '2024-01-02', 'a'],
+      ['Won', 30, '2024-02-03', 'b'],
+      ['Lost', 5, '2024-02-04', 'a'],
+    ];
+    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(() =>
+        kpiTable(
+          en,
+          table.map((r) => r.slice(0, 3)),
+          word,
+        ),
+      ).toThrow(`KPI_TABLE: group_by "${word}" is not a field`);
+    }
+    // A header named "Constructor" is a header like any other.
+    const byHeader = kpiTable(en, table, 'Constructor');
+    expect(byHeader.map((r) => r.slice(0, 4))).toEqual([
+      ['group', 'deals', 'won', 'lost'],
+      ['b', 1, 1, 0],
+      ['a', 2, 1, 1],
+      ['Total', 3, 2, 1],
+    ]);
+  });
+
   it('names the row and value of an unparseable amount on a won row', () => {
     const bad = FR_TABLE.map((r) => [...r]);
     bad[3][2] = 'Gagné';

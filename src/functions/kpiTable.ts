@@ -3,7 +3,7 @@ import type { Language, SheetContext } from '../core/context';
 import { languageOf } from '../core/context';
 import { KpiInputError } from '../core/errors';
 import { normalizeLabel } from '../core/labels';
-import { isBlank } from '../core/values';
+import { isBlank, shorten } from '../core/values';
 import type { DealStats } from '../engine/dealStats';
 import { GroupedDealStats } from '../engine/dealStats';
 import type { DealLabelField, DealTable, DealUses } from '../engine/deals';
@@ -63,14 +63,15 @@ const GROUP_FIELDS: readonly DealFieldId[] = [
 const LABEL_FIELDS: readonly string[] = ['customer', 'rep', 'source', 'region', 'product'];
 
 type Period = 'month' | 'quarter' | 'year';
-const PERIOD_WORDS: Record<string, Period> = {
-  month: 'month',
-  mois: 'month',
-  quarter: 'quarter',
-  trimestre: 'quarter',
-  year: 'year',
-  annee: 'year',
-};
+// A Map: a group_by such as "constructor" must find no period.
+const PERIOD_WORDS: ReadonlyMap<string, Period> = new Map([
+  ['month', 'month'],
+  ['mois', 'month'],
+  ['quarter', 'quarter'],
+  ['trimestre', 'quarter'],
+  ['year', 'year'],
+  ['annee', 'year'],
+]);
 
 /** Rows scanned for the header row. */
 const HEADER_SCAN_ROWS = 10;
@@ -90,9 +91,17 @@ const tableMessages = {
     `group_by ${value} needs a close date or created date column (headers seen: ${headers})`,
 } as const;
 
+/** Headers listed in a message, at most. */
+const MAX_HEADERS_SHOWN = 20;
+
 function headersSeen(values: readonly (readonly unknown[])[], headerIndex: number): string {
   const row = values[headerIndex] ?? [];
-  const shown = row.filter((h) => !isBlank(h)).map((h) => JSON.stringify(String(h).trim()));
+  const shown = row
+    .filter((h) => !isBlank(h))
+    .map((h) => JSON.stringify(shorten(String(h).trim())));
+  if (shown.length > MAX_HEADERS_SHOWN) {
+    return `${shown.slice(0, MAX_HEADERS_SHOWN).join(', ')}… (${shown.length} in all)`;
+  }
   return shown.length > 0 ? shown.join(', ') : 'none';
 }
 
@@ -204,7 +213,7 @@ function resolveGroupBy(
     if (cells.length !== 1) throw new KpiInputError(tableMessages.groupByRange());
     raw = cells[0];
   }
-  const shown = JSON.stringify(String(raw).trim());
+  const shown = JSON.stringify(shorten(String(raw).trim()));
   const key = headerKey(raw);
   const field = GROUP_FIELDS.find((f) => f === key);
   if (field) {
@@ -213,7 +222,7 @@ function resolveGroupBy(
     }
     return { kind: 'field', field };
   }
-  const period = PERIOD_WORDS[key];
+  const period = PERIOD_WORDS.get(key);
   if (period) {
     if (resolved.columns.closed === undefined && resolved.columns.created === undefined) {
       throw new KpiInputError(tableMessages.periodWithoutDates(shown, headers()));

@@ -166,7 +166,8 @@ export function proposeStatuses(
   }
   won.sort(byFirst);
   lost.sort(byFirst);
-  const counts: Record<string, number> = {};
+  // No prototype: a status named "__proto__" or "constructor" is a key like any other.
+  const counts: Record<string, number> = Object.create(null);
   for (const e of all) counts[display(e)] = e.count;
   return {
     won: won.map(display),

@@ -37,6 +37,14 @@ describe('reconcileStatuses', () => {
     const saved = { won: ['Won'], lost: ['won'], open: [], stageOrder: [] };
     expect(reconcileStatuses(['Won'], saved)).toEqual([{ label: 'Won', count: 1, class: 'won' }]);
   });
+
+  it('counts statuses named like object keys as any other', () => {
+    expect(reconcileStatuses(['__proto__', 'constructor', '__proto__', 'toString'])).toEqual([
+      { label: '__proto__', count: 2, class: 'open' },
+      { label: 'constructor', count: 1, class: 'open' },
+      { label: 'toString', count: 1, class: 'open' },
+    ]);
+  });
 });
 
 describe('statusMappingOf', () => {

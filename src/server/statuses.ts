@@ -19,7 +19,10 @@ export function reconcileStatuses(
   const proposal = proposeStatuses(cells, probabilities);
   const counts = new Map<string, { label: string; count: number }>();
   for (const label of proposal.stageOrder) {
-    counts.set(normalizeLabel(label), { label, count: proposal.counts[label] ?? 0 });
+    const count = Object.prototype.hasOwnProperty.call(proposal.counts, label)
+      ? proposal.counts[label]
+      : 0;
+    counts.set(normalizeLabel(label), { label, count });
   }
   const proposedClass = new Map<string, StatusClassName>();
   for (const label of proposal.won) proposedClass.set(normalizeLabel(label), 'won');

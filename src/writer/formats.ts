@@ -88,7 +88,9 @@ const EURO_COUNTRIES = new Set([
 
 function currencyOf(locale: string): Currency | null {
   const normalized = locale.replace('-', '_');
-  const exact = BY_LOCALE[normalized];
+  const exact = Object.prototype.hasOwnProperty.call(BY_LOCALE, normalized)
+    ? BY_LOCALE[normalized]
+    : undefined;
   if (exact) return exact;
   const [language, country] = normalized.split('_');
   if (country && EURO_COUNTRIES.has(country.toUpperCase())) return EURO_AFTER;
