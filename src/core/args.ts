@@ -2,10 +2,10 @@ import type { SheetContext } from './context';
 import type { DateOrder } from './context';
 import { dateOrderOf, decimalSeparatorOf } from './context';
 import { addCalendarDay, isInDateRange, NOT_A_DATE, parseDate } from './dates';
-import { KpiInputError, messages } from './errors';
+import { inputError } from './errors';
 import { normalizeLabel } from './labels';
-import { NOT_A_NUMBER, parseNumber } from './numbers';
-import { describeValue, isBlank } from './values';
+import { isTooLarge, NOT_A_NUMBER, parseNumber } from './numbers';
+import { isBlank } from './values';
 
 /** A named list of raw cell values: one argument of a custom function, read as a column. */
 export interface Column {
@@ -37,7 +37,7 @@ export function toColumn(name: string, value: unknown): Column {
     return { name, values };
   }
   if (rows === 1) return { name, values: first };
-  throw new KpiInputError(messages.notAColumn(name, rows, cols));
+  throw inputError('notAColumn', { arg: name, rows, cols });
 }
 
 /**
@@ -45,7 +45,7 @@ export function toColumn(name: string, value: unknown): Column {
  * left out entirely arrives as `undefined`: say so rather than read it as blank.
  */
 export function requireArg(name: string, value: unknown): void {
-  if (value === undefined) throw new KpiInputError(messages.required(name));
+  if (value === undefined) throw inputError('required', { arg: name });
 }
 
 /** A required column argument (rule 1). */
@@ -64,14 +64,12 @@ export function checkPaired(...columns: (Column | undefined)[]): void {
   const given = columns.filter((c): c is Column => c !== undefined);
   for (let i = 1; i < given.length; i++) {
     if (given[i].values.length !== given[0].values.length) {
-      throw new KpiInputError(
-        messages.pairedLength(
-          given[0].name,
-          given[0].values.length,
-          given[i].name,
-          given[i].values.length,
-        ),
-      );
+      throw inputError('pairedLength', {
+        arg: given[0].name,
+        count: given[0].values.length,
+        other: given[i].name,
+        otherCount: given[i].values.length,
+      });
     }
   }
 }
@@ -108,11 +106,11 @@ export class Parsers {
 
   /** A number, or null when the cell is blank (no value). */
   number(column: Column, row: number): number | null {
-    const parsed = parseNumber(column.values[row], this.decimal);
+    const value = column.values[row];
+    const parsed = parseNumber(value, this.decimal);
     if (parsed === NOT_A_NUMBER) {
-      throw new KpiInputError(
-        messages.notANumber(column.name, row + 1, describeValue(column.values[row])),
-      );
+      const code = isTooLarge(value, this.decimal) ? 'tooLarge' : 'notANumber';
+      throw inputError(code, { arg: column.name, position: row + 1, value });
     }
     return parsed;
   }
@@ -121,9 +119,11 @@ export class Parsers {
   date(column: Column, row: number): number | null {
     const parsed = parseDate(column.values[row], this.dateOrder, this.timeZone);
     if (parsed === NOT_A_DATE) {
-      throw new KpiInputError(
-        messages.notADate(column.name, row + 1, describeValue(column.values[row])),
-      );
+      throw inputError('notADate', {
+        arg: column.name,
+        position: row + 1,
+        value: column.values[row],
+      });
     }
     return parsed;
   }
@@ -131,12 +131,10 @@ export class Parsers {
   /** A required scalar date argument (`start`, `end`). */
   scalarDate(name: string, value: unknown): number {
     const single = Array.isArray(value) ? toColumn(name, value).values : [value];
-    if (single.length !== 1)
-      throw new KpiInputError(messages.notADateScalar(name, `a range of ${single.length} cells`));
+    if (single.length !== 1) throw inputError('rangeForDate', { arg: name, count: single.length });
     const parsed = parseDate(single[0], this.dateOrder, this.timeZone);
-    if (parsed === null) throw new KpiInputError(messages.required(name));
-    if (parsed === NOT_A_DATE)
-      throw new KpiInputError(messages.notADateScalar(name, describeValue(single[0])));
+    if (parsed === null) throw inputError('required', { arg: name });
+    if (parsed === NOT_A_DATE) throw inputError('notOneDate', { arg: name, value: single[0] });
     return parsed;
   }
 

@@ -10,7 +10,7 @@ import {
 } from './args';
 import type { SheetContext } from './context';
 import { isoDay } from './dates';
-import { KpiInputError, messages } from './errors';
+import { inputError } from './errors';
 import { normalizeLabel } from './labels';
 import { StatusClass, StatusClassifier } from './status';
 
@@ -74,9 +74,10 @@ export function readCustomerPeriodArgs(
   const { from, until } = parsers.period(startArg, endArg);
   if (until <= from) {
     const end = parsers.scalarDate('end', endArg);
-    throw new KpiInputError(
-      messages.endBeforeStart(isoDay(from, context.timeZone), isoDay(end, context.timeZone)),
-    );
+    throw inputError('endBeforeStart', {
+      start: isoDay(from, context.timeZone),
+      end: isoDay(end, context.timeZone),
+    });
   }
   const classifier = new StatusClassifier(toLabelSet(wonArg));
   return { customers, dates, statuses, classifier, parsers, from, until };

@@ -1,7 +1,7 @@
 import type { Column, Parsers } from './args';
 import { AmountReader, DateReader, requiredColumn, toLabelSet } from './args';
 import { DAY_MS, isoDay } from './dates';
-import { KpiInputError, messages } from './errors';
+import { inputError } from './errors';
 import { StatusClass, StatusClassifier } from './status';
 import { isBlank } from './values';
 
@@ -11,7 +11,39 @@ export function sumOf(name: string, value: unknown, parsers: Parsers): number {
   const reader = new AmountReader(parsers, column);
   let total = 0;
   for (let row = 0; row < column.values.length; row++) total += reader.at(row) ?? 0;
+  checkSum(total, column, parsers);
   return total;
+}
+
+/**
+ * Rule 6: a sum beyond what a number holds (±Infinity, or NaN once both signs overflow) is
+ * an error naming the value that took it there. The rows are summed again only then, so
+ * the loops that sum stay as they are. `counts` picks the rows summed (all by default);
+ * `weight` multiplies each value (a probability).
+ */
+export function checkSum(
+  total: number,
+  column: Column,
+  parsers: Parsers,
+  counts?: (row: number) => boolean,
+  weight?: (row: number) => number,
+): void {
+  if (Number.isFinite(total)) return;
+  const reader = new AmountReader(parsers, column);
+  let running = 0;
+  for (let row = 0; row < column.values.length; row++) {
+    if (counts !== undefined && !counts(row)) continue;
+    const value = reader.at(row);
+    if (value === null) continue;
+    running += weight === undefined ? value : value * weight(row);
+    if (!Number.isFinite(running)) {
+      throw inputError('tooLarge', {
+        arg: column.name,
+        position: row + 1,
+        value: column.values[row],
+      });
+    }
+  }
 }
 
 /**
@@ -52,6 +84,7 @@ export function wonAmountTotals(
     sum += amount;
     count++;
   }
+  checkSum(sum, amounts, parsers, classes && ((row) => classes[row] === StatusClass.Won));
   return { sum, count };
 }
 
@@ -75,13 +108,14 @@ export function cycleDayTotals(
     const start = createdDates.at(row) as number;
     const end = closedDates.at(row) as number;
     if (end < start) {
-      throw new KpiInputError(
-        messages.closedBeforeCreated(
-          row + 1,
-          isoDay(end, parsers.timeZone),
-          isoDay(start, parsers.timeZone),
-        ),
-      );
+      throw inputError('closedBeforeCreated', {
+        arg: closed.name,
+        createdArg: created.name,
+        position: row + 1,
+        value: closed.values[row],
+        closed: isoDay(end, parsers.timeZone),
+        created: isoDay(start, parsers.timeZone),
+      });
     }
     sum += Math.round((end - start) / DAY_MS);
     count++;

@@ -73,22 +73,27 @@ describe('readDeals', () => {
     expect(d.mapped.has('region')).toBe(false);
   });
 
-  it('throws in strict mode for a value a result uses, naming header, sheet row and value', () => {
+  it('throws in strict mode for a value a result uses, naming header, position and value', () => {
     const bad = [['Léa', 'Gagné', 'n/c', '', '', '', '']];
     expect(() => readDeals(table(bad), { context: fr, mode: 'strict' })).toThrow(
-      new KpiInputError('Montant row 2: "n/c" is not a number'),
+      new KpiInputError('notANumber', {
+        arg: 'deals_table',
+        column: 'Montant',
+        position: 1,
+        value: 'n/c',
+      }),
     );
     const offset = table(bad, { firstSheetRow: 10 });
     expect(() => readDeals(offset, { context: fr, mode: 'strict' })).toThrow(
-      'Montant row 11: "n/c" is not a number',
+      'deals_table, column "Montant", value 1: "n/c" is not a number',
     );
     const badProbability = [['Léa', 'En cours', '10', 'beaucoup', '', '', '']];
     expect(() => readDeals(table(badProbability), { context: fr, mode: 'strict' })).toThrow(
-      'Proba row 2: "beaucoup" is not a probability',
+      'deals_table, column "Proba", value 1: "beaucoup" is not a probability',
     );
     const badDate = [['Léa', 'Gagné', '10', '', '32/01/2025', '01/02/2025', '']];
     expect(() => readDeals(table(badDate), { context: fr, mode: 'strict' })).toThrow(
-      'Création row 2: "32/01/2025" is not a date',
+      'deals_table, column "Création", value 1: "32/01/2025" is not a date',
     );
   });
 
@@ -103,13 +108,13 @@ describe('readDeals', () => {
     // Periods need the created date when there is no close date: now it is read.
     expect(() =>
       readDeals(table(wonOneDate), { context: fr, mode: 'strict', uses: { period: USE_ALL } }),
-    ).toThrow('Création row 2: "hier" is not a date');
+    ).toThrow('deals_table, column "Création", value 1: "hier" is not a date');
   });
 
   it('checks closed ≥ created on the rows of the sales cycle', () => {
     const backwards = [['Léa', 'Gagné', '1', '', '10/02/2025', '01/02/2025', '']];
     expect(() => readDeals(table(backwards), { context: fr, mode: 'strict' })).toThrow(
-      'closed row 2: 2025-02-01 is before created 2025-02-10',
+      'deals_table, column "Signature", value 1: 2025-02-01 is before created 2025-02-10',
     );
     const lostBackwards = [['Léa', 'Perdu', '1', '', '10/02/2025', '01/02/2025', '']];
     expect(() => readDeals(table(lostBackwards), { context: fr, mode: 'strict' })).not.toThrow();

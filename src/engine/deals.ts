@@ -2,9 +2,9 @@ import type { SheetContext } from '../core/context';
 import { dateOrderOf, decimalSeparatorOf } from '../core/context';
 import type { DateOrder, DecimalSeparator } from '../core/context';
 import { isInDateRange, isoDay, NOT_A_DATE, parseDate } from '../core/dates';
-import { KpiInputError, messages } from '../core/errors';
+import { inputError } from '../core/errors';
 import { normalizeLabel } from '../core/labels';
-import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
+import { isTooLarge, NOT_A_NUMBER, parseNumber } from '../core/numbers';
 import { toProbability } from '../core/probability';
 import { StatusClass, StatusClassifier } from '../core/status';
 import { describeValue, isBlank, isDate } from '../core/values';
@@ -87,6 +87,8 @@ export interface DealReadOptions {
   readonly labels?: readonly DealLabelField[];
   /** Code the statuses themselves (`stage`, for the funnel); default true. */
   readonly stages?: boolean;
+  /** Strict mode: the formula argument that holds the table, named in errors. */
+  readonly argument?: string;
 }
 
 /** Distinct normalised labels of a column: codes per row (-1 blank), first spelling shown. */
@@ -219,6 +221,7 @@ export class DealReader {
   readonly labelFields: readonly DealLabelField[];
   readonly labelCoders: readonly LabelCoder[];
   private readonly strict: boolean;
+  private readonly argument: string;
   private readonly uses: DealUses;
   private readonly decimal: DecimalSeparator;
   private readonly dateOrder: DateOrder;
@@ -237,6 +240,7 @@ export class DealReader {
     options: DealReadOptions,
   ) {
     this.strict = options.mode === 'strict';
+    this.argument = options.argument ?? 'deals_table';
     this.uses = options.uses ?? KPI_USES;
     this.decimal = decimalSeparatorOf(options.context.locale);
     this.dateOrder = dateOrderOf(options.context.locale);
@@ -322,6 +326,11 @@ export class DealReader {
     const usesCycle = uses.cycle ?? 0;
     const usesPeriod = uses.period ?? 0;
 
+    // A formula counts the values below the header row: it cannot know the sheet's rows.
+    const located = (sheetRow: number) => ({
+      arg: this.argument,
+      position: sheetRow - firstSheetRow - table.headerIndex,
+    });
     const fail = (
       field: DealFieldId,
       column: number,
@@ -330,17 +339,18 @@ export class DealReader {
       reason: DealProblemReason,
     ): number => {
       const header = headerOf(table, column, field);
-      const shown = describeValue(raw);
       if (strict) {
-        const message =
+        const code =
           reason === 'notANumber'
-            ? messages.notANumber(header, sheetRow, shown)
+            ? isTooLarge(raw, decimal)
+              ? 'tooLarge'
+              : 'notANumber'
             : reason === 'notADate'
-              ? messages.notADate(header, sheetRow, shown)
-              : messages.notAProbability(header, sheetRow, shown);
-        throw new KpiInputError(message);
+              ? 'notADate'
+              : 'notAProbability';
+        throw inputError(code, { ...located(sheetRow), column: header, value: raw });
       }
-      problems.push({ field, header, sheetRow, value: shown, reason });
+      problems.push({ field, header, sheetRow, value: describeValue(raw), reason });
       return NO_VALUE;
     };
     const number = (field: DealFieldId, column: number, sheetRow: number, raw: unknown) => {
@@ -433,13 +443,14 @@ export class DealReader {
         if (needClosed && hasClosed) end = date('closed', closedCol, sheetRow, rawClosed);
         if (cycle && end < start) {
           if (strict) {
-            throw new KpiInputError(
-              messages.closedBeforeCreated(
-                sheetRow,
-                isoDay(end, timeZone),
-                isoDay(start, timeZone),
-              ),
-            );
+            throw inputError('closedBeforeCreated', {
+              ...located(sheetRow),
+              column: headerOf(table, closedCol, 'closed'),
+              value: rawClosed,
+              createdArg: headerOf(table, createdCol, 'created'),
+              closed: isoDay(end, timeZone),
+              created: isoDay(start, timeZone),
+            });
           }
           problems.push({
             field: 'closed',

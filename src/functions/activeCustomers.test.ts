@@ -76,7 +76,7 @@ describe('ACTIVE_CUSTOMERS', () => {
     );
     expect(() =>
       active(fr, col('a', 'b'), col('31/03/2025', '2025-13-01'), '01/03/2025', '31/03/2025'),
-    ).toThrow('ACTIVE_CUSTOMERS: dates row 2: "2025-13-01" is not a date');
+    ).toThrow('ACTIVE_CUSTOMERS: dates, valeur 2 : « 2025-13-01 » n’est pas une date');
     expect(() => active(en, col('a'), col(1), '2024-03-02', '2024-03-01')).toThrow(
       'ACTIVE_CUSTOMERS: end 2024-03-01 is before start 2024-03-02',
     );

@@ -1,5 +1,7 @@
 import type { SheetContext } from '../core/context';
-import { KpiInputError } from '../core/errors';
+import { languageOf } from '../core/context';
+import type { ArgumentNamer } from '../core/errors';
+import { formulaErrorText } from '../core/errors';
 import type { FormulaResult, FunctionDefinition, FunctionServices } from './define';
 
 /** Reads the spreadsheet locale and time zone: the only services a formula may touch. */
@@ -11,21 +13,33 @@ function readSheetContext(): SheetContext {
   };
 }
 
-/** Turns any failure into the Error the cell shows, prefixed with the function name. */
+/** French names of a function's arguments, from its declaration; other names as they are. */
+export function frenchNamer(definition: FunctionDefinition): ArgumentNamer {
+  return (name) =>
+    definition.args.find((arg) => arg.name === name)?.frenchName ??
+    definition.frenchNames?.get(name) ??
+    name;
+}
+
+/**
+ * Turns any failure into the Error the cell shows: the function's name, then the reason
+ * in the spreadsheet's language (rule 10; English when the locale could not be read).
+ */
 export function runFormula(
   definition: FunctionDefinition,
   args: readonly unknown[],
   services: FunctionServices = {},
   context?: SheetContext,
 ): FormulaResult {
+  let sheet = context;
   try {
     // Read inside the try: a failing service call must still name the function (rule 10).
-    return definition.implementation(context ?? readSheetContext(), args, services);
+    sheet ??= readSheetContext();
+    return definition.implementation(sheet, args, services);
   } catch (error) {
-    if (error instanceof KpiInputError)
-      throw new Error(`${definition.name}: ${error.message}`, { cause: error });
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${definition.name}: ${reason}`, { cause: error });
+    const language = sheet ? languageOf(sheet.locale) : 'en';
+    const namer = language === 'fr' ? frenchNamer(definition) : undefined;
+    throw new Error(formulaErrorText(definition.name, error, language, namer), { cause: error });
   }
 }
 

@@ -54,11 +54,11 @@ describe('AVERAGE_DEAL_SIZE', () => {
 
   it('refuses text in the amounts it averages, and only those', () => {
     expect(() => averageDealSize(en, col(1, 'n/a'), col('won', 'won'))).toThrow(
-      'AVERAGE_DEAL_SIZE: amounts row 2: "n/a" is not a number',
+      'AVERAGE_DEAL_SIZE: amounts, value 2: "n/a" is not a number',
     );
     expect(averageDealSize(en, col(1, 'n/a'), col('won', 'lost'))).toBe(1);
     expect(() => averageDealSize(en, col(1, 'n/a'))).toThrow(
-      'AVERAGE_DEAL_SIZE: amounts row 2: "n/a" is not a number',
+      'AVERAGE_DEAL_SIZE: amounts, value 2: "n/a" is not a number',
     );
   });
 

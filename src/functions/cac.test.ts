@@ -35,9 +35,11 @@ describe('CAC', () => {
 
   it('refuses text that is not a number, naming argument, row and value', () => {
     expect(() => cac(en, 1000, col(2, 'Acme'))).toThrow(
-      'CAC: new_customers row 2: "Acme" is not a number',
+      'CAC: new_customers, value 2: "Acme" is not a number',
     );
-    expect(() => cac(fr, col('n/c'), 1)).toThrow('CAC: costs row 1: "n/c" is not a number');
+    expect(() => cac(fr, col('n/c'), 1)).toThrow(
+      'CAC: coûts, valeur 1 : « n/c » n’est pas un nombre',
+    );
   });
 
   it('refuses a 2-D range', () => {

@@ -23,6 +23,7 @@ export const CAC = defineFunction({
   args: [
     {
       name: 'costs',
+      frenchName: 'coûts',
       kind: 'number',
       description: {
         en: 'Acquisition costs: a number or a column, summed, e.g. Campaigns!C2:C.',
@@ -31,6 +32,7 @@ export const CAC = defineFunction({
     },
     {
       name: 'new_customers',
+      frenchName: 'nouveaux clients',
       kind: 'number',
       description: {
         en: 'The number of new customers: a number or a column of counts, summed.',

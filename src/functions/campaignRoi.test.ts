@@ -102,15 +102,15 @@ describe('CAMPAIGN_ROI', () => {
   it('refuses text in a cost or in the amount of a won deal, naming argument, row and value', () => {
     expect(() =>
       campaignRoi(en, col('A'), col(1), col('won'), col('A', 'B'), col(1, 'free')),
-    ).toThrow('CAMPAIGN_ROI: campaign_costs row 2: "free" is not a number');
+    ).toThrow('CAMPAIGN_ROI: campaign_costs, value 2: "free" is not a number');
     expect(() =>
       campaignRoi(en, col('A', 'A'), col(1, 'n/a'), col('won', 'won'), col('A'), col(1)),
-    ).toThrow('CAMPAIGN_ROI: deal_amounts row 2: "n/a" is not a number');
+    ).toThrow('CAMPAIGN_ROI: deal_amounts, value 2: "n/a" is not a number');
   });
 
   it('refuses a cost without a campaign name', () => {
     expect(() => campaignRoi(en, col('A'), col(1), col('won'), col('A', ' '), col(1, 500))).toThrow(
-      'CAMPAIGN_ROI: campaign_names row 2 is blank but campaign_costs has 500',
+      'CAMPAIGN_ROI: campaign_names, value 2 is blank but campaign_costs has 500',
     );
   });
 

@@ -2,7 +2,7 @@ import type { Column } from '../core/args';
 import { AmountReader, checkPaired, Parsers, requiredColumn } from '../core/args';
 import type { Language } from '../core/context';
 import { languageOf } from '../core/context';
-import { KpiInputError, messages } from '../core/errors';
+import { inputError } from '../core/errors';
 import { normalizeLabel } from '../core/labels';
 import { statusClasses } from '../core/money';
 import { StatusClass } from '../core/status';
@@ -53,9 +53,12 @@ export function campaignTotalsOf(
     const raw = names.values[row];
     if (isBlank(raw)) {
       if (isBlank(costs.values[row])) continue;
-      throw new KpiInputError(
-        messages.blankName(names.name, row + 1, costs.name, describeValue(costs.values[row])),
-      );
+      throw inputError('blankName', {
+        arg: names.name,
+        position: row + 1,
+        other: costs.name,
+        value: costs.values[row],
+      });
     }
     const label = normalizeLabel(raw);
     let campaign = byLabel.get(label);
@@ -65,6 +68,13 @@ export function campaignTotalsOf(
       campaigns.push(campaign);
     }
     campaign.cost += costOf.at(row) ?? 0;
+    if (!Number.isFinite(campaign.cost)) {
+      throw inputError('tooLarge', {
+        arg: costs.name,
+        position: row + 1,
+        value: costs.values[row],
+      });
+    }
   }
 
   const unattributed: Attribution = { name: '', cost: 0, won: 0, revenue: 0 };
@@ -80,6 +90,10 @@ export function campaignTotalsOf(
     }
     target.won++;
     target.revenue += amountOf.at(row) ?? 0;
+    if (!Number.isFinite(target.revenue)) {
+      const value = amounts.values[row];
+      throw inputError('tooLarge', { arg: amounts.name, position: row + 1, value });
+    }
   }
   return { campaigns, unattributed };
 }
@@ -116,6 +130,7 @@ export const CAMPAIGN_ROI = defineFunction({
   args: [
     {
       name: 'deal_sources',
+      frenchName: 'origines des affaires',
       kind: 'column',
       description: {
         en: 'The source (campaign) of each deal, e.g. J2:J.',
@@ -124,6 +139,7 @@ export const CAMPAIGN_ROI = defineFunction({
     },
     {
       name: 'deal_amounts',
+      frenchName: 'montants des affaires',
       kind: 'column',
       description: {
         en: 'The amount of each deal, same rows as the sources, e.g. F2:F.',
@@ -132,6 +148,7 @@ export const CAMPAIGN_ROI = defineFunction({
     },
     {
       name: 'deal_statuses',
+      frenchName: 'statuts des affaires',
       kind: 'column',
       description: {
         en: 'The status of each deal, same rows as the sources, e.g. E2:E.',
@@ -140,6 +157,7 @@ export const CAMPAIGN_ROI = defineFunction({
     },
     {
       name: 'campaign_names',
+      frenchName: 'noms des campagnes',
       kind: 'column',
       description: {
         en: 'The name of each campaign, e.g. Campaigns!A2:A.',
@@ -148,6 +166,7 @@ export const CAMPAIGN_ROI = defineFunction({
     },
     {
       name: 'campaign_costs',
+      frenchName: 'coûts des campagnes',
       kind: 'column',
       description: {
         en: 'The cost of each campaign, same rows as the names, e.g. Campaigns!C2:C.',

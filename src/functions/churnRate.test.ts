@@ -82,7 +82,7 @@ describe('CHURN_RATE', () => {
     );
     expect(() =>
       churn(en, col('a', 'b'), col('2024-01-01', 'n/a'), '2024-03-01', '2024-03-31'),
-    ).toThrow('CHURN_RATE: dates row 2: "n/a" is not a date');
+    ).toThrow('CHURN_RATE: dates, value 2: "n/a" is not a date');
     expect(() => churn(en, customers, dates, '2024-03-01', '2024-02-28')).toThrow(
       'CHURN_RATE: end 2024-02-28 is before start 2024-03-01',
     );

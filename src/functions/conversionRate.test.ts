@@ -85,10 +85,10 @@ describe('CONVERSION_RATE, numeric form', () => {
 
   it('names row and value of a total that is not a number', () => {
     expect(() => conversion(en, col(1, 2), col(10, 20, 'n/a'))).toThrow(
-      'CONVERSION_RATE: total row 3: "n/a" is not a number',
+      'CONVERSION_RATE: total, value 3: "n/a" is not a number',
     );
     expect(() => conversion(en, col(1, 2), col(true))).toThrow(
-      'CONVERSION_RATE: total row 1: TRUE is not a number',
+      'CONVERSION_RATE: total, value 1: TRUE is not a number',
     );
     expect(() => conversion(en, col(1, 2))).toThrow('CONVERSION_RATE: total is required');
   });

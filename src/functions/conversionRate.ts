@@ -1,6 +1,6 @@
 import type { Column } from '../core/args';
 import { Parsers, requireArg, toColumn, toLabelSet } from '../core/args';
-import { KpiInputError, messages } from '../core/errors';
+import { inputError } from '../core/errors';
 import { normalizeLabel } from '../core/labels';
 import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
 import { ratio } from '../core/status';
@@ -48,7 +48,11 @@ export function conversionRateOf(
  * Σ of an argument when every non-blank cell of it is a number (rule 6: numeric cells,
  * or text that parses as one), else null. `cells` counts the non-blank cells seen.
  */
-function numericTotal(value: unknown, parsers: Parsers): { total: number; cells: number } | null {
+function numericTotal(
+  name: string,
+  value: unknown,
+  parsers: Parsers,
+): { total: number; cells: number } | null {
   const grid: readonly unknown[] = Array.isArray(value) ? value : [value];
   let total = 0;
   let cells = 0;
@@ -61,6 +65,10 @@ function numericTotal(value: unknown, parsers: Parsers): { total: number; cells:
       if (parsed !== null) {
         total += parsed;
         cells++;
+        if (!Number.isFinite(total)) {
+          const raw = Array.isArray(line) ? line[c] : line;
+          throw inputError('tooLarge', { arg: name, position: r * width + c + 1, value: raw });
+        }
       }
     }
   }
@@ -79,9 +87,14 @@ export const CONVERSION_RATE = defineFunction({
     en: 'Label form: rows whose status is one of converted_labels ÷ rows whose status is one of eligible_labels or converted_labels; without eligible_labels, ÷ every non-blank status. Statuses are compared ignoring case, accents and extra spaces; blank statuses are skipped. Numeric form, used when every non-blank cell of the first argument is a number (text such as "1 234" included): Σ of the first argument ÷ Σ of the second, each summed on its own; the third argument has no use there and is ignored. When the first argument is entirely blank, the numeric form is used only if the second argument is numbers too. This counts rows; to count distinct customers, combine UNIQUE and FILTER.',
     fr: 'Forme par libellés : lignes dont le statut est dans converted_labels ÷ lignes dont le statut est dans eligible_labels ou converted_labels ; sans eligible_labels, ÷ tous les statuts non vides. Les statuts sont comparés sans tenir compte de la casse, des accents ni des espaces en trop ; les statuts vides sont ignorés. Forme numérique, retenue quand toutes les cellules non vides du premier argument sont des nombres (textes comme « 1 234 » compris) : Σ du premier argument ÷ Σ du second, chacun additionné séparément ; le troisième argument n’y sert pas et est ignoré. Si le premier argument est entièrement vide, la forme numérique n’est retenue que si le second contient aussi des nombres. Cette fonction compte des lignes ; pour compter des clients distincts, combinez UNIQUE et FILTER.',
   },
+  frenchNames: new Map([
+    ['converted', 'convertis'],
+    ['total', 'total'],
+  ]),
   args: [
     {
       name: 'statuses',
+      frenchName: 'statuts',
       kind: 'column',
       description: {
         en: 'The status of each row, e.g. E2:E; or, for the numeric form, the converted counts (a number or a range, summed).',
@@ -90,6 +103,7 @@ export const CONVERSION_RATE = defineFunction({
     },
     {
       name: 'converted_labels',
+      frenchName: 'statuts convertis',
       kind: 'labels',
       description: {
         en: 'The status(es) that mean converted, e.g. "Customer"; or, for the numeric form, the totals (a number or a range, summed).',
@@ -98,6 +112,7 @@ export const CONVERSION_RATE = defineFunction({
     },
     {
       name: 'eligible_labels',
+      frenchName: 'statuts éligibles',
       kind: 'labels',
       optional: true,
       description: {
@@ -129,19 +144,19 @@ export const CONVERSION_RATE = defineFunction({
   implementation(context, [firstArg, secondArg, eligibleArg]) {
     const parsers = new Parsers(context);
     requireArg('statuses', firstArg);
-    const numeric = numericTotal(firstArg, parsers);
+    const numeric = numericTotal('converted', firstArg, parsers);
     if (numeric !== null && (numeric.cells > 0 || isNumbers(secondArg, parsers))) {
       toColumn('converted', firstArg); // rule 1 applies to the numeric form too
       return cell(ratio(numeric.total, sumOf('total', secondArg, parsers)));
     }
     const statuses = toColumn('statuses', firstArg);
     const converted = toLabelSet(secondArg);
-    if (converted === undefined) throw new KpiInputError(messages.required('converted_labels'));
+    if (converted === undefined) throw inputError('required', { arg: 'converted_labels' });
     return cell(conversionRateOf(statuses, converted, toLabelSet(eligibleArg)));
   },
 });
 
 /** An all-blank first argument takes the numeric form only when the second one is numbers. */
 function isNumbers(value: unknown, parsers: Parsers): boolean {
-  return value !== undefined && numericTotal(value, parsers) !== null;
+  return value !== undefined && numericTotal('total', value, parsers) !== null;
 }

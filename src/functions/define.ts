@@ -12,6 +12,8 @@ export type ArgumentKind =
 
 export interface ArgumentSpec {
   readonly name: string;
+  /** How French error messages name the argument ("montants"). */
+  readonly frenchName: string;
   readonly kind: ArgumentKind;
   readonly optional?: boolean;
   readonly description: Bilingual;
@@ -42,6 +44,8 @@ export interface FunctionDefinition {
   /** A few sentences: definition, what is counted, edge cases. */
   readonly details: Bilingual;
   readonly args: readonly ArgumentSpec[];
+  /** French names of values errors may name that are not arguments (another form's names). */
+  readonly frenchNames?: ReadonlyMap<string, string>;
   readonly result: Bilingual;
   /** Example formulas written with "," separators; docs also show the ";" form. */
   readonly examples: readonly { readonly formula: string; readonly explanation: Bilingual }[];

@@ -43,7 +43,7 @@ describe('GROWTH_RATE', () => {
 
   it('names argument, row and value of text that is not a number', () => {
     expect(() => growth(en, col(1), col(1, 2, 'n/a'))).toThrow(
-      'GROWTH_RATE: previous row 3: "n/a" is not a number',
+      'GROWTH_RATE: previous, value 3: "n/a" is not a number',
     );
   });
 

@@ -23,6 +23,7 @@ export const GROWTH_RATE = defineFunction({
   args: [
     {
       name: 'current',
+      frenchName: 'période en cours',
       kind: 'number',
       description: {
         en: 'This period’s figures: a number or a range, summed.',
@@ -31,6 +32,7 @@ export const GROWTH_RATE = defineFunction({
     },
     {
       name: 'previous',
+      frenchName: 'période précédente',
       kind: 'number',
       description: {
         en: 'The previous period’s figures: a number or a range, summed.',

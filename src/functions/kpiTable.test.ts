@@ -226,7 +226,9 @@ describe('KPI_TABLE errors', () => {
         ['Client', 'Étape'],
         ['ACME', 'Gagné'],
       ]),
-    ).toThrow('KPI_TABLE: no amount column found in deals_table (headers seen: "Client", "Étape")');
+    ).toThrow(
+      'KPI_TABLE: aucune colonne amount dans table des affaires (en-têtes vus : « Client », « Étape »)',
+    );
     expect(() =>
       kpiTable(en, [
         ['Foo', 'Bar'],
@@ -282,7 +284,9 @@ describe('KPI_TABLE errors', () => {
   it('names the row and value of an unparseable amount on a won row', () => {
     const bad = FR_TABLE.map((r) => [...r]);
     bad[3][2] = 'Gagné';
-    expect(() => kpiTable(fr, bad)).toThrow('KPI_TABLE: Montant HT row 4: "n/c" is not a number');
+    expect(() => kpiTable(fr, bad)).toThrow(
+      'KPI_TABLE: table des affaires, colonne « Montant HT », valeur 3 : « n/c » n’est pas un nombre',
+    );
   });
 
   it('ignores the same amount on a lost row (only what a result uses is parsed)', () => {
@@ -295,16 +299,16 @@ describe('KPI_TABLE errors', () => {
       ['Negotiation', 10, 'high', '', ''],
     ];
     expect(() => kpiTable(en, rows)).toThrow(
-      'KPI_TABLE: Probability row 2: "high" is not a probability',
+      'KPI_TABLE: deals_table, column "Probability", value 1: "high" is not a probability',
     );
     rows[1] = ['Won', 10, '', '2024-02-10', '2024-02-01'];
     expect(() => kpiTable(en, rows)).toThrow(
-      'KPI_TABLE: closed row 2: 2024-02-01 is before created 2024-02-10',
+      'KPI_TABLE: deals_table, column "Close Date", value 1: 2024-02-01 is before created 2024-02-10',
     );
     rows[1] = ['Lost', 10, '', '', 'yesterday'];
     expect(() => kpiTable(en, rows)).not.toThrow();
     expect(() => kpiTable(en, rows, 'month')).toThrow(
-      'KPI_TABLE: Close Date row 2: "yesterday" is not a date',
+      'KPI_TABLE: deals_table, column "Close Date", value 1: "yesterday" is not a date',
     );
   });
 
@@ -315,7 +319,9 @@ describe('KPI_TABLE errors', () => {
       ['Won', 'tbd'],
       ['Won', 'tbd'],
     ];
-    expect(() => kpiTable(en, rows)).toThrow('KPI_TABLE: Amount row 2: "tbd" is not a number');
+    expect(() => kpiTable(en, rows)).toThrow(
+      'KPI_TABLE: deals_table, column "Amount", value 1: "tbd" is not a number',
+    );
   });
 
   it('wants a range with a header row', () => {
@@ -364,7 +370,9 @@ describe('KPI_TABLE with the saved mapping', () => {
 
   it('falls back to the synonyms when its headers are not in the table', () => {
     expect(withMapping(fr, mapping, FR_TABLE)).toEqual(kpiTable(fr, FR_TABLE));
-    expect(() => withMapping(fr, undefined, custom)).toThrow('headers seen: "Qui"');
+    expect(() => withMapping(fr, undefined, custom)).toThrow(
+      'KPI_TABLE: aucune colonne status ou amount dans table des affaires (en-têtes vus : « Qui », « Où en est-on », « Combien »)',
+    );
   });
 
   it('falls back to the synonyms when it is invalid', () => {
@@ -407,7 +415,7 @@ describe.each([
   it('names the deliberate bad amount of the French sample', () => {
     if (folder !== 'fr') return;
     expect(() => kpiTable(context, typedDeals(folder, file, context))).toThrow(
-      'KPI_TABLE: Montant HT row 19: "n/c" is not a number',
+      'KPI_TABLE: table des affaires, colonne « Montant HT », valeur 18 : « n/c » n’est pas un nombre',
     );
   });
 

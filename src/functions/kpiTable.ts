@@ -1,9 +1,9 @@
 import { isOmitted } from '../core/args';
 import type { Language, SheetContext } from '../core/context';
 import { languageOf } from '../core/context';
-import { KpiInputError } from '../core/errors';
+import { inputError } from '../core/errors';
 import { normalizeLabel } from '../core/labels';
-import { isBlank, shorten } from '../core/values';
+import { isBlank } from '../core/values';
 import type { DealStats } from '../engine/dealStats';
 import { GroupedDealStats } from '../engine/dealStats';
 import type { DealLabelField, DealTable, DealUses } from '../engine/deals';
@@ -76,33 +76,15 @@ const PERIOD_WORDS: ReadonlyMap<string, Period> = new Map([
 /** Rows scanned for the header row. */
 const HEADER_SCAN_ROWS = 10;
 
-// Messages of this function (English, as every formula error).
-const tableMessages = {
-  notATable: (shown: string) =>
-    `deals_table must be a range with its header row, e.g. Deals!A1:K (got ${shown})`,
-  missingColumns: (fields: readonly string[], headers: string) =>
-    `no ${fields.join(' or ')} column found in deals_table (headers seen: ${headers})`,
-  groupByRange: () => 'group_by must be a single value',
-  unknownGroupBy: (value: string, headers: string) =>
-    `group_by ${value} is not a field (rep, source, customer, region, product), month, quarter, year, or a header of the table (headers seen: ${headers})`,
-  groupByMissing: (value: string, field: string, headers: string) =>
-    `group_by ${value}: no ${field} column found in deals_table (headers seen: ${headers})`,
-  periodWithoutDates: (value: string, headers: string) =>
-    `group_by ${value} needs a close date or created date column (headers seen: ${headers})`,
-} as const;
-
 /** Headers listed in a message, at most. */
 const MAX_HEADERS_SHOWN = 20;
 
-function headersSeen(values: readonly (readonly unknown[])[], headerIndex: number): string {
+/** The non-blank headers of the header row, for messages (the first 20, then "… (N in all)"). */
+function headersSeen(values: readonly (readonly unknown[])[], headerIndex: number): string[] {
   const row = values[headerIndex] ?? [];
-  const shown = row
-    .filter((h) => !isBlank(h))
-    .map((h) => JSON.stringify(shorten(String(h).trim())));
-  if (shown.length > MAX_HEADERS_SHOWN) {
-    return `${shown.slice(0, MAX_HEADERS_SHOWN).join(', ')}… (${shown.length} in all)`;
-  }
-  return shown.length > 0 ? shown.join(', ') : 'none';
+  const shown = row.filter((h) => !isBlank(h)).map((h) => String(h).trim());
+  if (shown.length <= MAX_HEADERS_SHOWN) return shown;
+  return [...shown.slice(0, MAX_HEADERS_SHOWN), `… (${shown.length})`];
 }
 
 interface Resolved {
@@ -184,9 +166,9 @@ function fromSynonyms(values: readonly (readonly unknown[])[], context: SheetCon
 
 function toTable(arg: unknown): unknown[][] {
   if (!Array.isArray(arg) || arg.length === 0 || !Array.isArray(arg[0])) {
-    throw new KpiInputError(
-      tableMessages.notATable(arg === undefined || isBlank(arg) ? 'nothing' : 'a single value'),
-    );
+    throw inputError('notATable', {
+      given: arg === undefined || isBlank(arg) ? 'nothing' : 'value',
+    });
   }
   return arg as unknown[][];
 }
@@ -210,22 +192,22 @@ function resolveGroupBy(
   let raw = arg;
   if (Array.isArray(arg)) {
     const cells = arg.flat();
-    if (cells.length !== 1) throw new KpiInputError(tableMessages.groupByRange());
+    if (cells.length !== 1) throw inputError('groupByRange', {});
     raw = cells[0];
   }
-  const shown = JSON.stringify(shorten(String(raw).trim()));
+  const shown = String(raw).trim();
   const key = headerKey(raw);
   const field = GROUP_FIELDS.find((f) => f === key);
   if (field) {
     if (resolved.columns[field] === undefined) {
-      throw new KpiInputError(tableMessages.groupByMissing(shown, field, headers()));
+      throw inputError('groupByMissing', { value: shown, field, headers: headers() });
     }
     return { kind: 'field', field };
   }
   const period = PERIOD_WORDS.get(key);
   if (period) {
     if (resolved.columns.closed === undefined && resolved.columns.created === undefined) {
-      throw new KpiInputError(tableMessages.periodWithoutDates(shown, headers()));
+      throw inputError('periodWithoutDates', { value: shown, headers: headers() });
     }
     return { kind: 'period', period };
   }
@@ -238,7 +220,7 @@ function resolveGroupBy(
       if (resolved.columns[id] !== undefined) return { kind: 'field', field: id };
     }
   }
-  throw new KpiInputError(tableMessages.unknownGroupBy(shown, headers()));
+  throw inputError('unknownGroupBy', { value: shown, headers: headers() });
 }
 
 /** Codes instants as month, quarter or year labels ("2024-03", "2024-Q1", "2024"). */
@@ -307,9 +289,10 @@ export function kpiTable(
     .fields.filter((f) => f.required && resolved.columns[f.id as DealFieldId] === undefined)
     .map((f) => f.id);
   if (missing.length > 0) {
-    throw new KpiInputError(
-      tableMessages.missingColumns(missing, headersSeen(values, resolved.headerIndex)),
-    );
+    throw inputError('missingColumns', {
+      fields: missing,
+      headers: headersSeen(values, resolved.headerIndex),
+    });
   }
 
   const grouping = resolveGroupBy(groupByArg, values, resolved);
@@ -357,6 +340,17 @@ export function kpiTable(
     },
   );
 
+  // Rule 6: no figure from amounts that add up beyond what a number holds.
+  for (const s of [stats.total, stats.none, ...stats.groups]) {
+    if (!Number.isFinite(s.revenue) || !Number.isFinite(s.pipeline)) {
+      const header = values[resolved.headerIndex]?.[resolved.columns.amount!];
+      throw inputError('columnTooLarge', {
+        arg: 'deals_table',
+        column: String(header ?? 'amount'),
+      });
+    }
+  }
+
   const output: (number | string)[][] = [[...COLUMNS[language]]];
   if (grouping.kind !== 'none') {
     const labels = labelField
@@ -396,6 +390,7 @@ export const KPI_TABLE = defineFunction({
   args: [
     {
       name: 'deals_table',
+      frenchName: 'table des affaires',
       kind: 'table',
       description: {
         en: 'The deals table with its header row, e.g. Deals!A1:K.',
@@ -404,6 +399,7 @@ export const KPI_TABLE = defineFunction({
     },
     {
       name: 'group_by',
+      frenchName: 'regroupement',
       kind: 'labels',
       optional: true,
       description: {

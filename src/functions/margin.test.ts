@@ -35,10 +35,12 @@ describe('MARGIN', () => {
 
   it('refuses text that is not a number, naming argument, row and value', () => {
     expect(() => margin(en, col(1, 2), col(1, 'n/a'))).toThrow(
-      'MARGIN: cost row 2: "n/a" is not a number',
+      'MARGIN: cost, value 2: "n/a" is not a number',
     );
-    expect(() => margin(fr, col('1.5'), 0)).toThrow('MARGIN: revenue row 1: "1.5" is not a number');
-    expect(() => margin(en, true, 0)).toThrow('MARGIN: revenue row 1: TRUE is not a number');
+    expect(() => margin(fr, col('1.5'), 0)).toThrow(
+      'MARGIN: chiffre d’affaires, valeur 1 : « 1.5 » n’est pas un nombre',
+    );
+    expect(() => margin(en, true, 0)).toThrow('MARGIN: revenue, value 1: TRUE is not a number');
   });
 
   it('refuses a 2-D range', () => {

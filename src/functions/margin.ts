@@ -6,6 +6,7 @@ import { defineFunction } from './define';
 // The summed, not-paired arguments shared by MARGIN, MARGIN_RATE, MARKUP_RATE and ROI.
 export const REVENUE_SUM_ARG: ArgumentSpec = {
   name: 'revenue',
+  frenchName: 'chiffre d’affaires',
   kind: 'number',
   description: {
     en: 'Revenue: a number or a column of amounts, summed, e.g. F2:F.',
@@ -14,6 +15,7 @@ export const REVENUE_SUM_ARG: ArgumentSpec = {
 };
 export const COST_SUM_ARG: ArgumentSpec = {
   name: 'cost',
+  frenchName: 'coûts',
   kind: 'number',
   description: {
     en: 'Cost: a number or a column of amounts, summed on its own, e.g. G2:G.',

@@ -41,13 +41,13 @@ describe('MARGIN_RATE', () => {
 
   it('names argument, row and value of text that is not a number', () => {
     expect(() => marginRate(en, col(1, 2, 3, 4, 5, 6, 'n/a'), col(1))).toThrow(
-      'MARGIN_RATE: revenue row 7: "n/a" is not a number',
+      'MARGIN_RATE: revenue, value 7: "n/a" is not a number',
     );
     expect(() => marginRate(en, col('1,5'), col(1))).toThrow(
-      'MARGIN_RATE: revenue row 1: "1,5" is not a number',
+      'MARGIN_RATE: revenue, value 1: "1,5" is not a number',
     );
     expect(() => marginRate(fr, col(10), col('2', false))).toThrow(
-      'MARGIN_RATE: cost row 2: FALSE is not a number',
+      'MARGIN_RATE: coûts, valeur 2 : FAUX n’est pas un nombre',
     );
   });
 

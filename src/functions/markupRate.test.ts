@@ -37,7 +37,7 @@ describe('MARKUP_RATE', () => {
 
   it('names argument, row and value of text that is not a number', () => {
     expect(() => markupRate(en, col(10), col(1, 'n/a'))).toThrow(
-      'MARKUP_RATE: cost row 2: "n/a" is not a number',
+      'MARKUP_RATE: cost, value 2: "n/a" is not a number',
     );
   });
 

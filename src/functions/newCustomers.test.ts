@@ -101,7 +101,7 @@ describe('NEW_CUSTOMERS', () => {
     ).toThrow('NEW_CUSTOMERS: customers has 2 rows but statuses has 1');
     expect(() =>
       newCustomers(en, col('a', 'b'), col('2024-03-01', 'soon'), '2024-03-01', '2024-03-31'),
-    ).toThrow('NEW_CUSTOMERS: dates row 2: "soon" is not a date');
+    ).toThrow('NEW_CUSTOMERS: dates, value 2: "soon" is not a date');
     expect(() => newCustomers(en, col('a'), col('2024-03-01'), '2024-03-01', 'later')).toThrow(
       'NEW_CUSTOMERS: end: "later" is not a date',
     );

@@ -41,16 +41,16 @@ describe('NPS', () => {
 
   it('refuses a score outside 0–10, naming row and value', () => {
     expect(() => nps(en, col(9, 10, 11))).toThrow(
-      'NPS: scores row 3: 11 is outside the 0–10 scale',
+      'NPS: scores, value 3: 11 is outside the 0–10 scale',
     );
     expect(() => nps(en, col(9, '-1'))).toThrow(
-      'NPS: scores row 2: "-1" is outside the 0–10 scale',
+      'NPS: scores, value 2: "-1" is outside the 0–10 scale',
     );
   });
 
   it('refuses text that is not a number', () => {
-    expect(() => nps(en, col(9, 'n/a'))).toThrow('NPS: scores row 2: "n/a" is not a number');
-    expect(() => nps(fr, col(true))).toThrow('NPS: scores row 1: TRUE is not a number');
+    expect(() => nps(en, col(9, 'n/a'))).toThrow('NPS: scores, value 2: "n/a" is not a number');
+    expect(() => nps(fr, col(true))).toThrow('NPS: notes, valeur 1 : VRAI n’est pas un nombre');
   });
 
   it('refuses a 2-D range and a missing argument', () => {

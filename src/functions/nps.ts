@@ -1,8 +1,7 @@
 import type { Column } from '../core/args';
 import { Parsers, requiredColumn } from '../core/args';
-import { KpiInputError, messages } from '../core/errors';
+import { inputError } from '../core/errors';
 import { ratio } from '../core/status';
-import { describeValue } from '../core/values';
 import { cell, defineFunction } from './define';
 
 /** Pure core: (% of scores 9–10 − % of scores 0–6) over non-blank scores, in −100…100. */
@@ -14,9 +13,11 @@ export function npsOf(scores: Column, parsers: Parsers): number | null {
     const score = parsers.number(scores, row);
     if (score === null) continue;
     if (!(score >= 0 && score <= 10)) {
-      throw new KpiInputError(
-        messages.scoreOutOfRange(scores.name, row + 1, describeValue(scores.values[row])),
-      );
+      throw inputError('scoreOutOfRange', {
+        arg: scores.name,
+        position: row + 1,
+        value: scores.values[row],
+      });
     }
     counted++;
     if (score >= 9) promoters++;
@@ -35,12 +36,13 @@ export const NPS = defineFunction({
     fr: 'Net Promoter Score : % de notes 9–10 moins % de notes 0–6.',
   },
   details: {
-    en: 'Scores are on the 0–10 scale; 7 and 8 (passives) count only in the total. Blank cells are skipped; a score outside 0–10 or text that is not a number is an error naming the row. Unlike the rates, the result is a score from −100 to 100, not a fraction.',
-    fr: 'Les notes sont sur l’échelle de 0 à 10 ; 7 et 8 (passifs) ne comptent que dans le total. Les cellules vides sont ignorées ; une note hors de 0–10 ou un texte qui n’est pas un nombre est une erreur qui nomme la ligne. Contrairement aux taux, le résultat est un score de −100 à 100, pas une fraction.',
+    en: 'Scores are on the 0–10 scale; 7 and 8 (passives) count only in the total. Blank cells are skipped; a score outside 0–10 or text that is not a number is an error naming its position in scores and the value. Unlike the rates, the result is a score from −100 to 100, not a fraction.',
+    fr: 'Les notes sont sur l’échelle de 0 à 10 ; 7 et 8 (passifs) ne comptent que dans le total. Les cellules vides sont ignorées ; une note hors de 0–10 ou un texte qui n’est pas un nombre est une erreur qui donne sa position dans les notes et la valeur. Contrairement aux taux, le résultat est un score de −100 à 100, pas une fraction.',
   },
   args: [
     {
       name: 'scores',
+      frenchName: 'notes',
       kind: 'column',
       description: {
         en: 'The 0–10 answers to “How likely are you to recommend us?”, e.g. C2:C.',

@@ -71,7 +71,7 @@ describe('PIPELINE_VALUE', () => {
 
   it('refuses text in the amounts of open rows', () => {
     expect(() => pipelineValue(en, col(10, 'n/a'), col('open', 'open'))).toThrow(
-      'PIPELINE_VALUE: amounts row 2: "n/a" is not a number',
+      'PIPELINE_VALUE: amounts, value 2: "n/a" is not a number',
     );
     expect(pipelineValue(en, col(10, 'n/a'), col('open', 'won'))).toBe(10);
   });
@@ -80,7 +80,7 @@ describe('PIPELINE_VALUE', () => {
     const run = (probability: unknown) => () =>
       pipelineValue(en, col(1, 2), col('open', 'open'), col(0.5, probability));
     const message = (shown: string) =>
-      `PIPELINE_VALUE: probabilities row 2: ${shown} is not a probability (use 0–1, 0–100 or a percentage)`;
+      `PIPELINE_VALUE: probabilities, value 2: ${shown} is not a probability (use 0–1, 0–100 or a percentage)`;
     expect(run('high')).toThrow(message('"high"'));
     expect(run(150)).toThrow(message('150'));
     expect(run(-0.1)).toThrow(message('-0.1'));

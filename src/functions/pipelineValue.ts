@@ -1,25 +1,25 @@
 import type { Column } from '../core/args';
 import { AmountReader, checkPaired, Parsers, requiredColumn, toOptionalColumn } from '../core/args';
 import type { DecimalSeparator } from '../core/context';
-import { KpiInputError, messages } from '../core/errors';
-import { statusClasses } from '../core/money';
+import { inputError } from '../core/errors';
+import { checkSum, statusClasses } from '../core/money';
 import { toProbability } from '../core/probability';
 import { StatusClass } from '../core/status';
-import { describeValue, isBlank } from '../core/values';
+import { isBlank } from '../core/values';
 import { defineFunction } from './define';
 import { AMOUNTS_ARG, LOST_LABELS_ARG, STATUSES_ARG, WON_LABELS_ARG } from './revenue';
 
 /**
  * A probability cell as a fraction: blank is 1; a number in 0–1 is a fraction and one in
  * (1, 100] a percentage; text is read as a number in the sheet's locale, and text ending
- * in "%" must come to 0–100 %. Anything else is an error naming the row and the value.
+ * in "%" must come to 0–100 %. Anything else is an error naming its position in the argument and the value.
  */
 export function probabilityAt(column: Column, row: number, decimal: DecimalSeparator): number {
   const raw = column.values[row];
   if (isBlank(raw)) return 1;
   const probability = toProbability(raw, decimal);
   if (probability === probability) return probability;
-  throw new KpiInputError(messages.notAProbability(column.name, row + 1, describeValue(raw)));
+  throw inputError('notAProbability', { arg: column.name, position: row + 1, value: raw });
 }
 
 /**
@@ -43,6 +43,13 @@ export function pipelineValueOf(
         ? amount
         : amount * probabilityAt(probabilities, row, parsers.decimal);
   }
+  checkSum(
+    total,
+    amounts,
+    parsers,
+    (row) => classes[row] === StatusClass.Open,
+    probabilities && ((row) => probabilityAt(probabilities, row, parsers.decimal)),
+  );
   return total;
 }
 
@@ -63,6 +70,7 @@ export const PIPELINE_VALUE = defineFunction({
     STATUSES_ARG,
     {
       name: 'probabilities',
+      frenchName: 'probabilités',
       kind: 'column',
       optional: true,
       description: {

@@ -33,10 +33,10 @@ describe('QUOTA_ATTAINMENT', () => {
 
   it('names argument, row and value of text that is not a number', () => {
     expect(() => attainment(en, col(1, 'TBD'), 10)).toThrow(
-      'QUOTA_ATTAINMENT: actual row 2: "TBD" is not a number',
+      'QUOTA_ATTAINMENT: actual, value 2: "TBD" is not a number',
     );
     expect(() => attainment(en, 10, col('x'))).toThrow(
-      'QUOTA_ATTAINMENT: target row 1: "x" is not a number',
+      'QUOTA_ATTAINMENT: target, value 1: "x" is not a number',
     );
   });
 

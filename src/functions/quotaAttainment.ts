@@ -23,6 +23,7 @@ export const QUOTA_ATTAINMENT = defineFunction({
   args: [
     {
       name: 'actual',
+      frenchName: 'réalisé',
       kind: 'number',
       description: {
         en: 'What was achieved (e.g. revenue): a number or a range, summed.',
@@ -31,6 +32,7 @@ export const QUOTA_ATTAINMENT = defineFunction({
     },
     {
       name: 'target',
+      frenchName: 'objectif',
       kind: 'number',
       description: {
         en: 'The target (quota): a number or a range, summed.',

@@ -38,6 +38,7 @@ export const REPEAT_CUSTOMER_RATE = defineFunction({
   args: [
     {
       name: 'customers',
+      frenchName: 'clients',
       kind: 'column',
       description: {
         en: 'The customer of each row (deal or order), e.g. C2:C.',

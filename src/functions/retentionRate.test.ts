@@ -148,12 +148,12 @@ describe('RETENTION_RATE', () => {
   it('names argument, row and value of a date that does not parse', () => {
     expect(() =>
       retention(en, col('a', 'b', 'c'), col('2024-01-01', '', 'n/a'), '2024-03-01', '2024-03-31'),
-    ).toThrow('RETENTION_RATE: dates row 3: "n/a" is not a date');
+    ).toThrow('RETENTION_RATE: dates, value 3: "n/a" is not a date');
     expect(() => retention(fr, col('a'), col('03/31/2025'), '01/03/2025', '31/03/2025')).toThrow(
-      'RETENTION_RATE: dates row 1: "03/31/2025" is not a date',
+      'RETENTION_RATE: dates, valeur 1 : « 03/31/2025 » n’est pas une date',
     );
     expect(() => retention(en, col('a'), col(true), '2024-03-01', '2024-03-31')).toThrow(
-      'RETENTION_RATE: dates row 1: TRUE is not a date',
+      'RETENTION_RATE: dates, value 1: TRUE is not a date',
     );
   });
 

@@ -7,6 +7,7 @@ import { cell, defineFunction } from './define';
 /** `[statuses]` and `[won_labels]` of the customer functions: only won rows count. */
 export const CUSTOMER_STATUSES_ARG: ArgumentSpec = {
   name: 'statuses',
+  frenchName: 'statuts',
   kind: 'column',
   optional: true,
   description: {
@@ -16,6 +17,7 @@ export const CUSTOMER_STATUSES_ARG: ArgumentSpec = {
 };
 export const CUSTOMER_WON_LABELS_ARG: ArgumentSpec = {
   name: 'won_labels',
+  frenchName: 'statuts gagnés',
   kind: 'labels',
   optional: true,
   description: {
@@ -28,6 +30,7 @@ export const CUSTOMER_WON_LABELS_ARG: ArgumentSpec = {
 export const CUSTOMER_PERIOD_ARGS: readonly ArgumentSpec[] = [
   {
     name: 'customers',
+    frenchName: 'clients',
     kind: 'column',
     description: {
       en: 'The customer of each row (deal or order), e.g. C2:C. Compared ignoring case, accents and extra spaces.',
@@ -36,6 +39,7 @@ export const CUSTOMER_PERIOD_ARGS: readonly ArgumentSpec[] = [
   },
   {
     name: 'dates',
+    frenchName: 'dates',
     kind: 'column',
     description: {
       en: 'The date of each row (close date), e.g. I2:I; same length as customers.',
@@ -44,11 +48,13 @@ export const CUSTOMER_PERIOD_ARGS: readonly ArgumentSpec[] = [
   },
   {
     name: 'start',
+    frenchName: 'début',
     kind: 'date',
     description: { en: 'First day of the period.', fr: 'Premier jour de la période.' },
   },
   {
     name: 'end',
+    frenchName: 'fin',
     kind: 'date',
     description: {
       en: 'Last day of the period (included).',

@@ -67,13 +67,13 @@ describe('REVENUE', () => {
 
   it('refuses text in the amounts it sums, naming row and value', () => {
     expect(() => revenue(en, col(1, 2, 'n/a'))).toThrow(
-      'REVENUE: amounts row 3: "n/a" is not a number',
+      'REVENUE: amounts, value 3: "n/a" is not a number',
     );
     expect(() => revenue(en, col(1, true), col('won', 'won'))).toThrow(
-      'REVENUE: amounts row 2: TRUE is not a number',
+      'REVENUE: amounts, value 2: TRUE is not a number',
     );
     expect(() => revenue(fr, col('1.5'), col('gagné'))).toThrow(
-      'REVENUE: amounts row 1: "1.5" is not a number',
+      'REVENUE: montants, valeur 1 : « 1.5 » n’est pas un nombre',
     );
   });
 

@@ -7,6 +7,7 @@ import { defineFunction } from './define';
 // Arguments shared by the money functions, described once.
 export const AMOUNTS_ARG: ArgumentSpec = {
   name: 'amounts',
+  frenchName: 'montants',
   kind: 'column',
   description: {
     en: 'The amount of each deal, e.g. F2:F.',
@@ -15,6 +16,7 @@ export const AMOUNTS_ARG: ArgumentSpec = {
 };
 export const STATUSES_ARG: ArgumentSpec = {
   name: 'statuses',
+  frenchName: 'statuts',
   kind: 'column',
   description: {
     en: 'The status of each deal, same rows as amounts, e.g. E2:E.',
@@ -23,6 +25,7 @@ export const STATUSES_ARG: ArgumentSpec = {
 };
 export const WON_LABELS_ARG: ArgumentSpec = {
   name: 'won_labels',
+  frenchName: 'statuts gagnés',
   kind: 'labels',
   optional: true,
   description: {
@@ -32,6 +35,7 @@ export const WON_LABELS_ARG: ArgumentSpec = {
 };
 export const LOST_LABELS_ARG: ArgumentSpec = {
   name: 'lost_labels',
+  frenchName: 'statuts perdus',
   kind: 'labels',
   optional: true,
   description: {

@@ -58,7 +58,7 @@ describe('REVENUE_PER_REP', () => {
 
   it('refuses text in the amounts it sums, and only those', () => {
     expect(() => revenuePerRep(en, col(1, 'n/a'), col('A', 'B'), col('won', 'won'))).toThrow(
-      'REVENUE_PER_REP: amounts row 2: "n/a" is not a number',
+      'REVENUE_PER_REP: amounts, value 2: "n/a" is not a number',
     );
     expect(revenuePerRep(en, col(4, 'n/a'), col('A', 'B'), col('won', 'lost'))).toBe(2);
   });

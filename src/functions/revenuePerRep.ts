@@ -42,6 +42,7 @@ export const REVENUE_PER_REP = defineFunction({
     AMOUNTS_ARG,
     {
       name: 'reps',
+      frenchName: 'commerciaux',
       kind: 'column',
       description: {
         en: 'The rep of each deal, same rows as amounts, e.g. D2:D.',

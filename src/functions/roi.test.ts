@@ -39,8 +39,10 @@ describe('ROI', () => {
   });
 
   it('refuses text that is not a number, naming argument, row and value', () => {
-    expect(() => roi(en, col(1, 'lots'), 1)).toThrow('ROI: revenue row 2: "lots" is not a number');
-    expect(() => roi(en, 1, col(1, false))).toThrow('ROI: cost row 2: FALSE is not a number');
+    expect(() => roi(en, col(1, 'lots'), 1)).toThrow(
+      'ROI: revenue, value 2: "lots" is not a number',
+    );
+    expect(() => roi(en, 1, col(1, false))).toThrow('ROI: cost, value 2: FALSE is not a number');
   });
 
   it('refuses a 2-D range', () => {

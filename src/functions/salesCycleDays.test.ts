@@ -76,12 +76,12 @@ describe('SALES_CYCLE_DAYS', () => {
   it('refuses text that is not a date in a row it uses, naming argument, row and value', () => {
     expect(() =>
       salesCycleDays(en, col('2025-01-01', '31/03/2025'), col('2025-01-02', '2025-04-01')),
-    ).toThrow('SALES_CYCLE_DAYS: created row 2: "31/03/2025" is not a date');
+    ).toThrow('SALES_CYCLE_DAYS: created, value 2: "31/03/2025" is not a date');
     expect(() => salesCycleDays(fr, col('01/01/2025'), col('bientôt'), col('gagné'))).toThrow(
-      'SALES_CYCLE_DAYS: closed row 1: "bientôt" is not a date',
+      'SALES_CYCLE_DAYS: dates de signature, valeur 1 : « bientôt » n’est pas une date',
     );
     expect(() => salesCycleDays(en, col(true), col('2025-01-01'))).toThrow(
-      'SALES_CYCLE_DAYS: created row 1: TRUE is not a date',
+      'SALES_CYCLE_DAYS: created, value 1: TRUE is not a date',
     );
   });
 
@@ -104,7 +104,7 @@ describe('SALES_CYCLE_DAYS', () => {
         col('2025-01-02', '2025-01-01'),
         col('won', 'won'),
       ),
-    ).toThrow('SALES_CYCLE_DAYS: closed row 2: 2025-01-01 is before created 2025-01-05');
+    ).toThrow('SALES_CYCLE_DAYS: closed, value 2: 2025-01-01 is before created 2025-01-05');
   });
 
   it('refuses a 2-D range and paired columns of different lengths', () => {

@@ -8,6 +8,7 @@ import { STATUSES_ARG, WON_LABELS_ARG } from './revenue';
 
 export const CREATED_ARG: ArgumentSpec = {
   name: 'created',
+  frenchName: 'dates de création',
   kind: 'column',
   description: {
     en: 'The date each deal was created, e.g. H2:H.',
@@ -16,6 +17,7 @@ export const CREATED_ARG: ArgumentSpec = {
 };
 export const CLOSED_ARG: ArgumentSpec = {
   name: 'closed',
+  frenchName: 'dates de signature',
   kind: 'column',
   description: {
     en: 'The date each deal was closed, same rows as created, e.g. I2:I.',

@@ -105,10 +105,10 @@ describe('SALES_VELOCITY', () => {
         col('2025-01-01', ''),
         col('2025-01-02', ''),
       ),
-    ).toThrow('SALES_VELOCITY: amounts row 1: "abc" is not a number');
+    ).toThrow('SALES_VELOCITY: amounts, value 1: "abc" is not a number');
     expect(() =>
       salesVelocity(en, col(1, 1), col('won', 'open'), col('someday', ''), col('2025-01-02', '')),
-    ).toThrow('SALES_VELOCITY: created row 1: "someday" is not a date');
+    ).toThrow('SALES_VELOCITY: created, value 1: "someday" is not a date');
   });
 
   it('refuses a close date before the creation date on a won row', () => {
@@ -120,7 +120,7 @@ describe('SALES_VELOCITY', () => {
         col('', '2025-02-01'),
         col('', '2025-01-31'),
       ),
-    ).toThrow('SALES_VELOCITY: closed row 2: 2025-01-31 is before created 2025-02-01');
+    ).toThrow('SALES_VELOCITY: closed, value 2: 2025-01-31 is before created 2025-02-01');
   });
 
   it('refuses a 2-D range and paired columns of different lengths', () => {

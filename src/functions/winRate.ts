@@ -28,6 +28,7 @@ export const WIN_RATE = defineFunction({
   args: [
     {
       name: 'statuses',
+      frenchName: 'statuts',
       kind: 'column',
       description: {
         en: 'The status of each deal, e.g. E2:E.',
@@ -36,6 +37,7 @@ export const WIN_RATE = defineFunction({
     },
     {
       name: 'won_labels',
+      frenchName: 'statuts gagnés',
       kind: 'labels',
       optional: true,
       description: {
@@ -45,6 +47,7 @@ export const WIN_RATE = defineFunction({
     },
     {
       name: 'lost_labels',
+      frenchName: 'statuts perdus',
       kind: 'labels',
       optional: true,
       description: {

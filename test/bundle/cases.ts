@@ -6,7 +6,7 @@
  *
  * A case runs in every environment unless it lists `envs`. `expected` is a number
  * (compared to 9 decimals), `""`, or a 2-D table; `error` is matched against the message
- * after its mandatory `NAME: ` prefix.
+ * after its mandatory `NAME: ` prefix, in the sheet's language.
  */
 import type { BundleContext } from '../support/loadBundle';
 import { makeDate, range, serial } from '../support/loadBundle';
@@ -57,7 +57,8 @@ export interface Case {
   readonly envs?: readonly EnvName[];
   readonly args: (h: Helpers) => unknown[];
   readonly expected?: Expected | ((h: Helpers) => Expected);
-  readonly error?: RegExp;
+  /** The message in each language the sheet may speak (rule 10). */
+  readonly error?: { readonly en: RegExp; readonly fr: RegExp };
   /** For spilled tables whose header wording the contract leaves open: check the width. */
   readonly headerWidth?: number;
 }
@@ -183,7 +184,10 @@ export const CASES: readonly Case[] = [
         ['Won', 'Lost'],
       ]),
     ],
-    error: /^statuses must be a single column or row \(got 2×2\)$/,
+    error: {
+      en: /^statuses must be a single column or row \(got 2×2\)$/,
+      fr: /^statuts doit être une seule colonne ou une seule ligne \(reçu 2×2\)$/,
+    },
   },
 
   // ---- CONVERSION_RATE ----
@@ -231,7 +235,10 @@ export const CASES: readonly Case[] = [
       ]),
       'Customer',
     ],
-    error: /single column or row \(got 2×2\)/,
+    error: {
+      en: /single column or row \(got 2×2\)/,
+      fr: /une seule colonne ou une seule ligne \(reçu 2×2\)/,
+    },
   },
 
   // ---- RETENTION_RATE ----
@@ -257,13 +264,19 @@ export const CASES: readonly Case[] = [
     fn: 'RETENTION_RATE',
     title: 'paired columns of different lengths',
     args: (h) => [h.col('A', 'B', 'C'), h.col(h.date(2025, 1, 1), h.date(2025, 1, 2)), ...q1(h)],
-    error: /^customers has 3 rows but dates has 2$/,
+    error: {
+      en: /^customers has 3 rows but dates has 2$/,
+      fr: /^clients a 3 lignes mais dates en a 2$/,
+    },
   },
   {
     fn: 'RETENTION_RATE',
     title: 'a text that is not a date',
     args: (h) => [h.col('A', 'B'), h.col(h.date(2025, 1, 1), 'soon'), ...q1(h)],
-    error: /^dates row 2: "soon" is not a date$/,
+    error: {
+      en: /^dates, value 2: "soon" is not a date$/,
+      fr: /^dates, valeur 2 : « soon » n’est pas une date$/,
+    },
   },
 
   // ---- CHURN_RATE ----
@@ -289,7 +302,10 @@ export const CASES: readonly Case[] = [
     fn: 'CHURN_RATE',
     title: 'paired columns of different lengths',
     args: (h) => [h.col('A', 'B'), h.col(h.date(2025, 1, 1)), ...q1(h)],
-    error: /^customers has 2 rows but dates has 1$/,
+    error: {
+      en: /^customers has 2 rows but dates has 1$/,
+      fr: /^clients a 2 lignes mais dates en a 1$/,
+    },
   },
 
   // ---- REPEAT_CUSTOMER_RATE ----
@@ -318,7 +334,10 @@ export const CASES: readonly Case[] = [
     fn: 'REPEAT_CUSTOMER_RATE',
     title: 'paired columns of different lengths',
     args: (h) => [h.col('A', 'B'), h.col('Won')],
-    error: /^customers has 2 rows but statuses has 1$/,
+    error: {
+      en: /^customers has 2 rows but statuses has 1$/,
+      fr: /^clients a 2 lignes mais statuts en a 1$/,
+    },
   },
 
   // ---- MARGIN_RATE, MARKUP_RATE, MARGIN ----
@@ -338,7 +357,10 @@ export const CASES: readonly Case[] = [
     fn: 'MARGIN_RATE',
     title: 'a text that is not a number',
     args: (h) => [h.col(1000, 'n/a'), 500],
-    error: /^revenue row 2: "n\/a" is not a number$/,
+    error: {
+      en: /^revenue, value 2: "n\/a" is not a number$/,
+      fr: /^chiffre d’affaires, valeur 2 : « n\/a » n’est pas un nombre$/,
+    },
   },
   {
     fn: 'MARKUP_RATE',
@@ -356,7 +378,10 @@ export const CASES: readonly Case[] = [
     fn: 'MARKUP_RATE',
     title: 'a boolean is not a number',
     args: (h) => [h.col(true), 100],
-    error: /^revenue row 1: TRUE is not a number$/,
+    error: {
+      en: /^revenue, value 1: TRUE is not a number$/,
+      fr: /^chiffre d’affaires, valeur 1 : VRAI n’est pas un nombre$/,
+    },
   },
   {
     fn: 'MARGIN',
@@ -374,7 +399,10 @@ export const CASES: readonly Case[] = [
     fn: 'MARGIN',
     title: 'a text that is not a number',
     args: (h) => [100, h.col(50, 'approx. 20')],
-    error: /^cost row 2: "approx\. 20" is not a number$/,
+    error: {
+      en: /^cost, value 2: "approx\. 20" is not a number$/,
+      fr: /^coûts, valeur 2 : « approx\. 20 » n’est pas un nombre$/,
+    },
   },
 
   // ---- QUOTA_ATTAINMENT, GROWTH_RATE ----
@@ -394,7 +422,10 @@ export const CASES: readonly Case[] = [
     fn: 'QUOTA_ATTAINMENT',
     title: 'a text that is not a number',
     args: (h) => [h.col('abc'), 100],
-    error: /^actual row 1: "abc" is not a number$/,
+    error: {
+      en: /^actual, value 1: "abc" is not a number$/,
+      fr: /^réalisé, valeur 1 : « abc » n’est pas un nombre$/,
+    },
   },
   {
     fn: 'GROWTH_RATE',
@@ -418,7 +449,10 @@ export const CASES: readonly Case[] = [
     fn: 'GROWTH_RATE',
     title: 'a text that is not a number',
     args: (h) => [h.col('x'), 100],
-    error: /^current row 1: "x" is not a number$/,
+    error: {
+      en: /^current, value 1: "x" is not a number$/,
+      fr: /^période en cours, valeur 1 : « x » n’est pas un nombre$/,
+    },
   },
 
   // ---- NPS ----
@@ -438,7 +472,10 @@ export const CASES: readonly Case[] = [
     fn: 'NPS',
     title: 'a score outside 0–10',
     args: (h) => [h.col(9, 11)],
-    error: /^scores row 2: 11 is outside the 0–10 scale$/,
+    error: {
+      en: /^scores, value 2: 11 is outside the 0–10 scale$/,
+      fr: /^notes, valeur 2 : 11 est hors de l’échelle 0–10$/,
+    },
   },
 
   // ---- NEW_CUSTOMERS, ACTIVE_CUSTOMERS ----
@@ -470,7 +507,7 @@ export const CASES: readonly Case[] = [
     fn: 'NEW_CUSTOMERS',
     title: 'a start that is not a date',
     args: (h) => [h.col('Acme'), h.col(h.date(2024, 5, 1)), 'nope', h.date(2025, 3, 31)],
-    error: /^start: "nope" is not a date$/,
+    error: { en: /^start: "nope" is not a date$/, fr: /^début : « nope » n’est pas une date$/ },
   },
   {
     fn: 'ACTIVE_CUSTOMERS',
@@ -494,7 +531,10 @@ export const CASES: readonly Case[] = [
     fn: 'ACTIVE_CUSTOMERS',
     title: 'paired columns of different lengths',
     args: (h) => [h.col('A'), h.col(h.date(2025, 1, 1), h.date(2025, 1, 2)), ...q1(h)],
-    error: /^customers has 1 rows but dates has 2$/,
+    error: {
+      en: /^customers has 1 rows but dates has 2$/,
+      fr: /^clients a 1 lignes mais dates en a 2$/,
+    },
   },
 
   // ---- REVENUE, AVERAGE_DEAL_SIZE ----
@@ -529,13 +569,55 @@ export const CASES: readonly Case[] = [
     fn: 'REVENUE',
     title: 'the same amount without statuses is an error',
     args: (h) => [h.col(100, 'n/a')],
-    error: /^amounts row 2: "n\/a" is not a number$/,
+    error: {
+      en: /^amounts, value 2: "n\/a" is not a number$/,
+      fr: /^montants, valeur 2 : « n\/a » n’est pas un nombre$/,
+    },
+  },
+  {
+    fn: 'REVENUE',
+    title: 'a sum beyond what a number holds names the value that took it there',
+    args: (h) => [h.col(1e308, -1, 1e308)],
+    error: {
+      en: /^amounts, value 3: 1e\+308 is too large to add up/,
+      fr: /^montants, valeur 3 : 1e\+308 est trop grand pour être additionné/,
+    },
+  },
+  {
+    fn: 'REVENUE',
+    title: 'a 400-digit amount is too large',
+    args: (h) => [h.col('9'.repeat(400))],
+    error: {
+      en: /^amounts, value 1: "9{40}…" is too large to add up/,
+      fr: /^montants, valeur 1 : « 9{40}… » est trop grand/,
+    },
+  },
+  {
+    fn: 'REVENUE',
+    title: 'a long text is quoted cut to 40 characters',
+    args: (h) => [h.col(1, 'n/a '.repeat(250000))],
+    error: {
+      en: /^amounts, value 2: "(n\/a ){10}…" is not a number$/,
+      fr: /^montants, valeur 2 : « (n\/a ){10}… » n’est pas un nombre$/,
+    },
+  },
+  {
+    fn: 'REVENUE',
+    title: 'loose number text is not a number',
+    args: (h) => [h.col('12 34')],
+    error: {
+      en: /^amounts, value 1: "12 34" is not a number$/,
+      fr: /^montants, valeur 1 : « 12 34 » n’est pas un nombre$/,
+    },
   },
   {
     fn: 'REVENUE',
     title: 'paired columns of different lengths',
     args: (h) => [h.col(1, 2, 3), h.col('Won', 'Won')],
-    error: /^amounts has 3 rows but statuses has 2$/,
+    error: {
+      en: /^amounts has 3 rows but statuses has 2$/,
+      fr: /^montants a 3 lignes mais statuts en a 2$/,
+    },
   },
   {
     fn: 'AVERAGE_DEAL_SIZE',
@@ -562,7 +644,10 @@ export const CASES: readonly Case[] = [
     fn: 'AVERAGE_DEAL_SIZE',
     title: 'paired columns of different lengths',
     args: (h) => [h.col(1), h.col('Won', 'Won')],
-    error: /^amounts has 1 rows but statuses has 2$/,
+    error: {
+      en: /^amounts has 1 rows but statuses has 2$/,
+      fr: /^montants a 1 lignes mais statuts en a 2$/,
+    },
   },
 
   // ---- PIPELINE_VALUE ----
@@ -599,7 +684,10 @@ export const CASES: readonly Case[] = [
     fn: 'PIPELINE_VALUE',
     title: 'a probability over 100',
     args: (h) => [h.col(1000), h.col('Open'), h.col(150)],
-    error: /^probabilities row 1: 150 is not a probability/,
+    error: {
+      en: /^probabilities, value 1: 150 is not a probability/,
+      fr: /^probabilités, valeur 1 : 150 n’est pas une probabilité/,
+    },
   },
 
   // ---- SALES_CYCLE_DAYS ----
@@ -641,7 +729,7 @@ export const CASES: readonly Case[] = [
       h.col(h.date(2025, 1, 1), h.date(2025, 2, 1)),
       h.col(h.date(2025, 1, 5), h.date(2025, 1, 1)),
     ],
-    error: /^closed row 2: /,
+    error: { en: /^closed, value 2: /, fr: /^dates de signature, valeur 2 : / },
   },
 
   // ---- SALES_VELOCITY ----
@@ -679,7 +767,10 @@ export const CASES: readonly Case[] = [
       const d = deals(h);
       return [d.amounts, h.col('Won', 'Won', 'Lost', 'Open'), d.created, d.closed];
     },
-    error: /^amounts has 5 rows but statuses has 4$/,
+    error: {
+      en: /^amounts has 5 rows but statuses has 4$/,
+      fr: /^montants a 5 lignes mais statuts en a 4$/,
+    },
   },
 
   // ---- REVENUE_PER_REP ----
@@ -709,7 +800,10 @@ export const CASES: readonly Case[] = [
     fn: 'REVENUE_PER_REP',
     title: 'paired columns of different lengths',
     args: (h) => [h.col(1, 2), h.col('Alice')],
-    error: /^amounts has 2 rows but reps has 1$/,
+    error: {
+      en: /^amounts has 2 rows but reps has 1$/,
+      fr: /^montants a 2 lignes mais commerciaux en a 1$/,
+    },
   },
 
   // ---- ROI, CAC ----
@@ -729,7 +823,10 @@ export const CASES: readonly Case[] = [
     fn: 'ROI',
     title: 'a text that is not a number',
     args: (h) => [100, h.col('free')],
-    error: /^cost row 1: "free" is not a number$/,
+    error: {
+      en: /^cost, value 1: "free" is not a number$/,
+      fr: /^coûts, valeur 1 : « free » n’est pas un nombre$/,
+    },
   },
   {
     fn: 'CAC',
@@ -747,7 +844,10 @@ export const CASES: readonly Case[] = [
     fn: 'CAC',
     title: 'a text that is not a number',
     args: (h) => [h.col('abc'), 2],
-    error: /^costs row 1: "abc" is not a number$/,
+    error: {
+      en: /^costs, value 1: "abc" is not a number$/,
+      fr: /^coûts, valeur 1 : « abc » n’est pas un nombre$/,
+    },
   },
 
   // ---- CAMPAIGN_ROI ----
@@ -788,7 +888,10 @@ export const CASES: readonly Case[] = [
     fn: 'CAMPAIGN_ROI',
     title: 'paired deal columns of different lengths',
     args: (h) => [h.col('A', 'B'), h.col(1), h.col('Won', 'Won'), h.col('A'), h.col(1)],
-    error: /^deal_sources has 2 rows but deal_amounts has 1$/,
+    error: {
+      en: /^deal_sources has 2 rows but deal_amounts has 1$/,
+      fr: /^origines des affaires a 2 lignes mais montants des affaires en a 1$/,
+    },
   },
 
   // ---- KPI_TABLE ----
@@ -825,7 +928,7 @@ export const CASES: readonly Case[] = [
         ['D1', 'Alice', 'Won'],
       ]),
     ],
-    error: /Rep/,
+    error: { en: /Rep/, fr: /Rep/ },
   },
 ];
 

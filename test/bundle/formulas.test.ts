@@ -73,7 +73,9 @@ function runCase(testCase: Case, env: Environment): void {
     expect(error).toBeInstanceOf(evaluate<ErrorConstructor>(context, 'Error'));
     const message = (error as Error).message;
     expect(message.startsWith(`${testCase.fn}: `)).toBe(true);
-    expect(message.slice(testCase.fn.length + 2)).toMatch(testCase.error);
+    expect(message.slice(testCase.fn.length + 2)).toMatch(
+      h.french ? testCase.error.fr : testCase.error.en,
+    );
   } else {
     const expected =
       typeof testCase.expected === 'function' ? testCase.expected(h) : testCase.expected;
