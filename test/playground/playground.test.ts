@@ -603,7 +603,9 @@ describeInChromium('the playground in Chromium', () => {
     expect(result).toEqual({
       success: { language: 'fr', user: { id: 7 } },
       failure: {
-        message: expect.stringMatching(/^WIN_RATE: statuses must be a single column or row/),
+        message: expect.stringMatching(
+          /^WIN_RATE: statuts doit être une seule colonne ou une seule ligne/,
+        ),
         user: 'cell B2',
       },
       refused: 'Failed due to illegal value in property: 0',
