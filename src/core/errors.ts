@@ -118,8 +118,7 @@ const EN: Templates = {
   notAColumn: (p, n) => `${n(p.arg)} must be a single column or row (got ${p.rows}×${p.cols})`,
   pairedLength: (p, n) => `${n(p.arg)} has ${p.count} rows but ${n(p.other)} has ${p.otherCount}`,
   notANumber: (p, n, w) => `${whereEn(p, n, w)}: ${w.value(p.value)} is not a number`,
-  tooLarge: (p, n, w) =>
-    `${whereEn(p, n, w)}: ${w.value(p.value)} is too large to add up (the total is beyond what a number can hold)`,
+  tooLarge: (p, n, w) => `${whereEn(p, n, w)}: ${w.value(p.value)} is too large to add up`,
   columnTooLarge: (p, n, w) =>
     `${n(p.arg)}, column ${w.quote(p.column)}: the values add up to more than a number can hold`,
   notADate: (p, n, w) => `${whereEn(p, n, w)}: ${w.value(p.value)} is not a date`,
@@ -154,7 +153,7 @@ const FR: Templates = {
   pairedLength: (p, n) => `${n(p.arg)} a ${p.count} lignes mais ${n(p.other)} en a ${p.otherCount}`,
   notANumber: (p, n, w) => `${whereFr(p, n, w)} : ${w.value(p.value)} n’est pas un nombre`,
   tooLarge: (p, n, w) =>
-    `${whereFr(p, n, w)} : ${w.value(p.value)} est trop grand pour être additionné (le total dépasse ce qu’un nombre peut contenir)`,
+    `${whereFr(p, n, w)} : ${w.value(p.value)} est trop grand pour être additionné`,
   columnTooLarge: (p, n, w) =>
     `${n(p.arg)}, colonne ${w.quote(p.column)} : la somme des valeurs dépasse ce qu’un nombre peut contenir`,
   notADate: (p, n, w) => `${whereFr(p, n, w)} : ${w.value(p.value)} n’est pas une date`,
