@@ -9,7 +9,10 @@
  * - array literals in `;` locales, where Sheets separates columns with `\` and rows
  *   with `;`: the engine is given `;` between columns and `|` between rows.
  *
- * Text in double quotes is never touched.
+ * - a doubled quote inside text, which the engine cannot read: the text becomes a
+ *   concatenation with CHAR(34).
+ *
+ * Text in double quotes is otherwise never touched.
  */
 
 export interface TranslateOptions {
@@ -43,7 +46,7 @@ export function toEngineFormula(formula: string, options: TranslateOptions): str
         else if (formula[end] === '"') break;
         else end++;
       }
-      out += formula.slice(i, end + 1);
+      out += stringLiteral(formula.slice(i, end + 1));
       i = end;
       continue;
     }
@@ -75,6 +78,16 @@ export function toEngineFormula(formula: string, options: TranslateOptions): str
   }
   flush();
   return out;
+}
+
+/** A text literal, its doubled quotes as CHAR(34). */
+function stringLiteral(literal: string): string {
+  const body = literal.slice(1, literal.endsWith('"') && literal.length > 1 ? -1 : undefined);
+  if (!body.includes('""')) return literal;
+  return `(${body
+    .split('""')
+    .map((part) => `"${part}"`)
+    .join('&CHAR(34)&')})`;
 }
 
 function closeRanges(code: string, options: TranslateOptions): string {

@@ -31,6 +31,10 @@ describe('toEngineFormula', () => {
     expect(toEngineFormula('=F({1, 2; 3, 4})', { semicolons: false, rowsOf })).toBe(
       '=F({1, 2; 3, 4})',
     );
+    // The engine reads no doubled quote in text: CHAR(34) stands for it.
+    expect(toEngineFormula('=LEN("dit ""oui""")', { semicolons: true, rowsOf })).toBe(
+      '=LEN(("dit "&CHAR(34)&"oui"&CHAR(34)&""))',
+    );
   });
 });
 
@@ -217,6 +221,7 @@ describe('FormulaEngine', () => {
       ['=COUNTIFS(deals!B2:B; "Alice"; deals!C2:C; "Won")', '2'],
       ['=SUMIFS(deals!D2:D; deals!B2:B; "Alice"; deals!C2:C; "<>Lost")', '1550,5'],
       ['=IF(1>0; "a"; "b")', 'a'],
+      ['="dit ""oui"" " & 2', 'dit "oui" 2'],
       ['=IF(deals!D2>=1000; "big"; "small") & "!"', 'big!'],
       ['=COUNTIFS(deals!A2:A; ">="&DATE(2025; 2; 1))', '3'],
       ['=EDATE(DATE(2025; 1; 31); 1)', '28/02/2025'],
