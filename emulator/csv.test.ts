@@ -261,6 +261,46 @@ describe('a quote that never closes', () => {
     );
   });
 
+  it('a stray quote closed by a later quote is an error, not rows run together', () => {
+    // The quote before "deal 4" is closed by the quote that ends "deal 5,": two deals
+    // would become one short row and one shifted row.
+    const swallowed = [
+      'Deal ID,Deal Name,Company,Amount',
+      'D3,deal 3,Acme,300',
+      'D4,"deal 4,Beta,400',
+      'D5,deal 5,"',
+      'Gamma",500',
+      'D6,deal 6,Delta,600',
+      '',
+    ].join('\n');
+    expect(() => parseCsv(swallowed, ',', 'deals.csv')).toThrow(
+      new CsvError(
+        'deals.csv, line 3: a quoted field opens on this line and runs to line 4, taking in what look like whole rows (a " is probably missing)',
+      ),
+    );
+    // Closed by the opening quote of a later field: text follows that closing quote.
+    const far = ['a,b,c', '1,"deal 2,3', '4,5,6', '7,"x",9', ''].join('\n');
+    expect(() => parseCsv(far, ',', 'deals.csv')).toThrow(
+      'deals.csv, line 2: a quoted field opens on this line and text follows its closing " (quote the whole field, doubling the " inside)',
+    );
+    const early = ['a,b,c', '1,"deal" 2,3', '4,5,6', '7,"x ""y""",9', ''].join('\n');
+    expect(() => parseCsv(early, ',', 'deals.csv')).toThrow(
+      /^deals\.csv, line 2: a quoted field opens on this line and text follows its closing "/,
+    );
+  });
+
+  it('a quoted field holding line breaks and delimiters in a full-width or short row is read', () => {
+    expect(parseCsv('a,b,c\n1,"x,\ny,z",3\n4,"p\nq"\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', 'x,\ny,z', '3'],
+      ['4', 'p\nq'],
+    ]);
+    expect(parseCsv('a\tb\n"x\ty\nz"\t1\n', '\t')).toEqual([
+      ['a', 'b'],
+      ['x\ty\nz', '1'],
+    ]);
+  });
+
   it('a quote closed further down is not an error: the field holds the line breaks', () => {
     expect(parseCsv('a,b\n"x\ny",2\n')).toEqual([
       ['a', 'b'],
@@ -348,12 +388,14 @@ describe('the CSV reader on any input', () => {
     );
   });
 
-  it('reads back what toCsv wrote', () => {
+  it('reads back what toCsv wrote (a tab: every row as wide as the first)', () => {
     const field = fc.string({ unit: fc.constantFrom('a', ',', ';', '"', '\n', ' ', 'é', '=') });
-    const rows = fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), {
-      minLength: 1,
-      maxLength: 5,
-    });
+    const rows = fc.integer({ min: 2, max: 4 }).chain((width) =>
+      fc.array(fc.array(field, { minLength: width, maxLength: width }), {
+        minLength: 1,
+        maxLength: 5,
+      }),
+    );
     fc.assert(
       fc.property(rows, fc.constantFrom(',' as const, ';' as const), (table, delimiter) => {
         expect(parseCsv(toCsv(table, delimiter), delimiter)).toEqual(table);

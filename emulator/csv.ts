@@ -59,13 +59,77 @@ export function parseCsv(text: string, delimiter?: string, file?: string): strin
       : 'a quoted field opens on this line and is never closed (a " is missing)';
     throw new CsvError(`${file ? `${file}, ` : ''}line ${line}: ${what}`, file, line);
   }
+  // A stray quote that a later quote closes (`"abc` … `"x"`) is no MissingQuotes: what
+  // papaparse calls text after a closing quote, or a field that swallowed whole rows.
+  const invalid = parsed.errors.find((error) => error.code === 'InvalidQuotes');
+  if (invalid) {
+    const line = lineAt(text, Math.max(0, (invalid.index ?? 1) - 1));
+    throw new CsvError(
+      `${file ? `${file}, ` : ''}line ${line}: a quoted field opens on this line and text follows its closing " (quote the whole field, doubling the " inside)`,
+      file,
+      line,
+    );
+  }
   const rows = parsed.data;
+  const swallowed = swallowedRows(text, sep, rows);
+  if (swallowed) {
+    const line = lineAt(text, swallowed.open);
+    const last = lineAt(text, swallowed.close);
+    throw new CsvError(
+      `${file ? `${file}, ` : ''}line ${line}: a quoted field opens on this line and runs to line ${last}, taking in what look like whole rows (a " is probably missing)`,
+      file,
+      line,
+    );
+  }
   // The empty record after the final line break is not a row.
   if (text.endsWith('\n') && rows.length > 0) {
     const last = rows[rows.length - 1];
     if (last.length === 1 && last[0] === '') rows.pop();
   }
   return rows;
+}
+
+/**
+ * A quoted field that spans lines and holds at least half a row's worth of delimiters, in a
+ * record whose field count differs from the header's: the mark of a quote that opened
+ * by mistake and was closed by the next quote further down. Offsets of its quotes, or
+ * null. The records are walked as papaparse reads text it parsed without quote errors.
+ */
+function swallowedRows(
+  text: string,
+  sep: string,
+  rows: readonly string[][],
+): { open: number; close: number } | null {
+  const width = rows[0]?.length ?? 0;
+  if (width < 2) return null;
+  let i = 0;
+  for (let r = 0; i < text.length && r < rows.length; r++) {
+    let found: { open: number; close: number } | null = null;
+    for (;;) {
+      if (text[i] === '"') {
+        const open = i;
+        let close = text.indexOf('"', i + 1);
+        while (close !== -1 && text[close + 1] === '"') close = text.indexOf('"', close + 2);
+        if (close === -1) return null;
+        const inside = text.slice(open + 1, close);
+        if (!found && inside.includes('\n') && inside.split(sep).length - 1 >= (width - 1) / 2) {
+          found = { open, close };
+        }
+        i = close + 1;
+        while (text[i] !== sep && (text[i] === ' ' || text[i] === '\t')) i++;
+      } else {
+        while (i < text.length && text[i] !== sep && text[i] !== '\n') i++;
+      }
+      if (text[i] === sep) {
+        i++;
+        continue;
+      }
+      i++; // the line break ending the record, or past the end
+      break;
+    }
+    if (found && r > 0 && rows[r].length !== width) return found;
+  }
+  return null;
 }
 
 /**

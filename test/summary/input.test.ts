@@ -77,6 +77,24 @@ describe('files that cannot be read as they are', () => {
     expect(run.stderr).toBe(`summary: ${message}\n`);
   });
 
+  test('a stray quote that a later quote closes is refused, not read as rows run together', async () => {
+    const lines = SMALL.Deals.split('\n');
+    // The stray quote before Bob, then an inch mark in the next row's company.
+    lines[3] = lines[3].replace('Bob,', '"Bob,');
+    lines[4] = lines[4].replace('Delta,', 'Delta 27",');
+    const data = folder(lines.join('\n'));
+    const message = await refused({ data, out: path.join(work, 'out'), today: TODAY });
+    expect(message).toBe(
+      `${path.join(data, 'deals.csv')}, line 4: a quoted field opens on this line and runs to line 5, taking in what look like whole rows (a " is probably missing)`,
+    );
+    // Closed by the quote that opens a later quoted field instead.
+    lines[4] = lines[4].replace('Delta 27",', '"Delta, Inc",');
+    writeFileSync(path.join(data, 'deals.csv'), lines.join('\n'));
+    expect(await refused({ data, out: path.join(work, 'out'), today: TODAY })).toBe(
+      `${path.join(data, 'deals.csv')}, line 4: a quoted field opens on this line and text follows its closing " (quote the whole field, doubling the " inside)`,
+    );
+  });
+
   test('UTF-16 (either byte order), UTF-16 without a mark and Latin-1: "not UTF-8"', async () => {
     const cases: [Buffer, RegExp][] = [
       [
