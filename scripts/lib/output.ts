@@ -19,7 +19,6 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -261,6 +260,19 @@ export function prepareOutput(request: OutputRequest): PreparedOutput {
   };
 }
 
+/** A new folder at `base` or, when that exists, at `base-1`, `base-2`… */
+function freshFolder(base: string): string {
+  for (let n = 0; ; n++) {
+    const folder = n === 0 ? base : `${base}-${n}`;
+    try {
+      mkdirSync(folder);
+      return folder;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 1000) throw error;
+    }
+  }
+}
+
 function writeOutput(
   out: OutPlan,
   png: PngPlan | null,
@@ -281,8 +293,10 @@ function writeOutput(
   };
   try {
     makeFolder(path.dirname(out.target));
-    const staging = mkdtempSync(
-      path.join(path.dirname(out.target), `.${path.basename(out.target)}.tmp-`),
+    // mkdirSync, not mkdtempSync: a new --out gets the mode any new folder gets (the
+    // umask's), not mkdtemp's owner-only 0700.
+    const staging = freshFolder(
+      path.join(path.dirname(out.target), `.${path.basename(out.target)}.tmp-${process.pid}`),
     );
     undo.push(() => rmSync(staging, { recursive: true, force: true }));
     for (const [name, content] of Object.entries(files)) {

@@ -13,6 +13,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -210,6 +211,16 @@ describe('written', () => {
     expect(run.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual([MARKER, ...WRITTEN].sort());
     expect(readdirSync(path.join(work, 'reports', '2026'))).toEqual(['november']);
+  });
+
+  test('a new folder gets the mode any new folder gets there, not an owner-only one', async () => {
+    const out = path.join(work, 'out');
+    await runSummary({ data, out, today: TODAY });
+    const usual = path.join(work, 'usual');
+    mkdirSync(usual);
+    expect((statSync(out).mode & 0o777).toString(8)).toBe(
+      (statSync(usual).mode & 0o777).toString(8),
+    );
   });
 
   test('into an empty folder, which stays the same folder', async () => {
