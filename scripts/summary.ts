@@ -193,10 +193,25 @@ export async function runSummary(options: SummaryCliOptions): Promise<SummaryCli
   let picture: Buffer | undefined;
   if (options.png) {
     const overview = result.tabs.find((t) => t.id === 'overview');
-    if (overview)
-      picture = markPng(await (options.render ?? renderOverviewPng)(emulator, overview.name));
+    if (overview) {
+      try {
+        picture = markPng(await (options.render ?? renderOverviewPng)(emulator, overview.name));
+      } catch (error) {
+        throw new UsageError(
+          `--png ${options.png}: the overview could not be rendered (${(error as Error).message}); nothing was written`,
+        );
+      }
+    }
   }
-  const written = destination.write(output, picture);
+  let written: string[];
+  try {
+    written = destination.write(output, picture);
+  } catch (error) {
+    // What this run created is removed (scripts/lib/output.ts).
+    throw new UsageError(
+      `the summary could not be written (${(error as Error).message}); what this run had created was removed`,
+    );
+  }
   return { out: destination.out, files: written, result, calls };
 }
 

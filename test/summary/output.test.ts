@@ -37,6 +37,11 @@ const TABS = [
   'Data quality.csv',
 ];
 const WRITTEN = [...TABS, 'charts.json', 'summary.json'];
+// A valid 1×1 PNG, as a renderer would return.
+const ONE_PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 function summary(cwd: string, ...args: string[]) {
   return spawnSync(TSX, [path.join(ROOT, 'scripts', 'summary.ts'), ...args, '--today', TODAY], {
@@ -263,6 +268,36 @@ describe('a failing --png leaves nothing behind', () => {
     expect(contents(work)).toEqual(before);
   });
 
+  test('the message names --png, and says that nothing was written', async () => {
+    const png = path.join(work, 'overview.png');
+    await expect(
+      runSummary({ data, out: path.join(work, 'out'), png, today: TODAY, render: failing }),
+    ).rejects.toThrow(
+      new UsageError(
+        `--png ${png}: the overview could not be rendered (Chromium could not start); nothing was written`,
+      ),
+    );
+  });
+
+  test('a picture that cannot be saved leaves nothing behind, and says so', async () => {
+    const png = path.join(work, 'overview.png');
+    // Where the picture is first saved, beside --png, a folder is in the way.
+    mkdirSync(`${png}.tmp-${process.pid}`);
+    const before = contents(work);
+    await expect(
+      runSummary({
+        data,
+        out: path.join(work, 'out'),
+        png,
+        today: TODAY,
+        render: async () => ONE_PIXEL,
+      }),
+    ).rejects.toThrow(
+      /^the summary could not be written \(.*overview\.png\.tmp-\d+.*\); what this run had created was removed$/,
+    );
+    expect(contents(work)).toEqual(before);
+  });
+
   test('a renderer that returns no PNG writes nothing either', async () => {
     const before = contents(work);
     await expect(
@@ -279,12 +314,6 @@ describe('a failing --png leaves nothing behind', () => {
 });
 
 describe('--png', () => {
-  // A valid 1×1 PNG, as a renderer would return.
-  const ONE_PIXEL = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  );
-
   test('a picture the command rendered is marked, and replaced by the next run', async () => {
     const png = path.join(work, 'docs', 'overview.png');
     await runSummary({
