@@ -185,6 +185,13 @@ describe('parsePeriodChoice and planPeriodsHolding', () => {
       expect(parsePeriodChoice(bad, 1)).toBeNull();
   });
 
+  it('refuses a year before 1900 (Date.UTC would read 0000–0099 as 1900–1999)', () => {
+    for (const bad of ['0099', '0000', '0001-Q1', '0099-12', '1899', '1899-12', '0050-W01'])
+      expect(parsePeriodChoice(bad, 1)).toBeNull();
+    expect(choice('1900')).toEqual({ unit: 'year', day: '1900-01-01' });
+    expect(choice('9999-12')).toEqual({ unit: 'month', day: '9999-12-01' });
+  });
+
   it('plans the period holding a day, compared with the one before', () => {
     const plan = planPeriodsHolding(month, dayNumber(2017, 6, 14), PARIS);
     expect(plan.current.label).toBe('2017-06');

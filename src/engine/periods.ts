@@ -273,6 +273,8 @@ const CHOICE_WEEK = /^(\d{4})-W(\d{2})$/i;
  */
 export function parsePeriodChoice(text: string, fiscalStart: number): PeriodChoice | null {
   const value = text.trim();
+  // Years before 1900 are not dates (functions.md rule 7).
+  if (/^\d{4}/.test(value) && +value.slice(0, 4) < 1900) return null;
   let m: RegExpExecArray | null;
   if ((m = CHOICE_MONTH.exec(value))) {
     const month = +m[2];

@@ -158,6 +158,9 @@ describe('options named in their message', () => {
     ['--locale xx', { locale: 'xx' }, '--locale xx: not a locale'],
     ['--locale fr_XX', { locale: 'fr_XX' }, '--locale fr_XX: not a locale'],
     ['--locale fr-FR', { locale: 'fr-FR' }, '--locale fr-FR: not a locale'],
+    ['--period 0099 (not 1999)', { period: '0099' }, '--period 0099: expected a month'],
+    ['--period 0001-Q1', { period: '0001-Q1' }, '--period 0001-Q1: expected a month'],
+    ['--period constructor', { period: 'constructor' }, '--period constructor: expected a month'],
     [
       '--timezone __proto__',
       { timeZone: '__proto__' },
