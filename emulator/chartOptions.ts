@@ -14,6 +14,11 @@
  * Charts pages it links (…/chart/interactive/docs/gallery/<type>chart#configuration-options),
  * and throws on anything else.
  *
+ * The lists follow those pages' option tables (name by name, sub-options as dotted
+ * paths), cross-checked against the option interfaces of @types/google.visualization,
+ * which are written from the same pages. An option missing here that a page does list is
+ * a bug of this file: add it with the page it comes from.
+ *
  * Paths are dotted; `N` stands for an index (series.N.targetAxisIndex, vAxes.N.title).
  * An object value is checked key by key: setOption('legend', { position: 'none' }) is
  * legend.position, setOption('series', { 1: { targetAxisIndex: 1 } }) is
