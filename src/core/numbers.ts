@@ -97,6 +97,24 @@ export function parseNumber(value: unknown, decimal: DecimalSeparator): ParsedNu
   return Number.isFinite(parsed) ? parsed : NOT_A_NUMBER;
 }
 
+/**
+ * The largest amount the summary adds up: beyond 2^53 an amount is no longer exact, and
+ * no real deal, cost or target comes near it. A larger one is listed on the data-quality
+ * tab rather than added, so that no sum of a sheet can overflow.
+ */
+export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER;
+
+/** Why the summary cannot add a value (null when it can): not a number, or too large. */
+export function amountProblem(
+  raw: unknown,
+  parsed: ParsedNumber,
+  decimal: DecimalSeparator,
+): 'notANumber' | 'tooLarge' | null {
+  if (parsed === NOT_A_NUMBER) return isTooLarge(raw, decimal) ? 'tooLarge' : 'notANumber';
+  if (parsed === null || (parsed <= MAX_AMOUNT && parsed >= -MAX_AMOUNT)) return null;
+  return 'tooLarge';
+}
+
 /** True for a value refused only because it is too large (a 400-digit amount, ±Infinity). */
 export function isTooLarge(value: unknown, decimal: DecimalSeparator): boolean {
   if (typeof value === 'number') return value === Infinity || value === -Infinity;

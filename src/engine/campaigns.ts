@@ -2,7 +2,7 @@ import { Parsers } from '../core/args';
 import type { SheetContext } from '../core/context';
 import { NOT_A_DATE, parseDate } from '../core/dates';
 import { normalizeLabel } from '../core/labels';
-import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
+import { amountProblem, parseNumber } from '../core/numbers';
 import { isBlank } from '../core/values';
 import { displayOf } from './deals';
 import { dayOfInstant, overlapDays } from './periods';
@@ -85,9 +85,9 @@ export function readCampaigns(table: EntityTable, context: SheetContext): Campai
     let cost = 0;
     if (costCol >= 0) {
       const parsed = parseNumber(row[costCol], decimal);
-      if (parsed === NOT_A_NUMBER) {
-        rows.problem('cost', costCol, sheetRow, row[costCol], 'notANumber');
-      } else if (parsed !== null) cost = parsed;
+      const problem = amountProblem(row[costCol], parsed, decimal);
+      if (problem !== null) rows.problem('cost', costCol, sheetRow, row[costCol], problem);
+      else if (parsed !== null) cost = parsed as number;
     }
     campaign.cost += cost;
     let startDay = day('start', startCol, sheetRow, startCol >= 0 ? row[startCol] : undefined);

@@ -4,7 +4,7 @@ import type { DateOrder, DecimalSeparator } from '../core/context';
 import { isInDateRange, isoDay, NOT_A_DATE, parseDate } from '../core/dates';
 import { inputError } from '../core/errors';
 import { normalizeLabel } from '../core/labels';
-import { isTooLarge, NOT_A_NUMBER, parseNumber } from '../core/numbers';
+import { amountProblem, isTooLarge, MAX_AMOUNT, NOT_A_NUMBER, parseNumber } from '../core/numbers';
 import { toProbability } from '../core/probability';
 import { StatusClass, StatusClassifier } from '../core/status';
 import { describeValue, isBlank, isDate } from '../core/values';
@@ -101,7 +101,7 @@ export interface LabelColumn {
 }
 
 export type DealProblemReason =
-  'notANumber' | 'notADate' | 'notAProbability' | 'closedBeforeCreated';
+  'notANumber' | 'tooLarge' | 'notADate' | 'notAProbability' | 'closedBeforeCreated';
 
 export interface DealProblem {
   readonly field: DealFieldId;
@@ -340,25 +340,27 @@ export class DealReader {
     ): number => {
       const header = headerOf(table, column, field);
       if (strict) {
-        const code =
-          reason === 'notANumber'
-            ? isTooLarge(raw, decimal)
-              ? 'tooLarge'
-              : 'notANumber'
-            : reason === 'notADate'
-              ? 'notADate'
-              : 'notAProbability';
+        const code = reason === 'closedBeforeCreated' ? 'notADate' : reason;
         throw inputError(code, { ...located(sheetRow), column: header, value: raw });
       }
       problems.push({ field, header, sheetRow, value: describeValue(raw), reason });
       return NO_VALUE;
     };
     const number = (field: DealFieldId, column: number, sheetRow: number, raw: unknown) => {
-      if (typeof raw === 'number' && raw === raw) return raw;
+      if (typeof raw === 'number' && raw <= MAX_AMOUNT && raw >= -MAX_AMOUNT) return raw;
       const parsed = parseNumber(raw, decimal);
       if (parsed === null) return NO_VALUE;
-      if (parsed === NOT_A_NUMBER) return fail(field, column, sheetRow, raw, 'notANumber');
-      return parsed;
+      // A formula adds any number and fails only when its sum overflows (rule 6); the
+      // summary, which cannot fail, lists an amount too large to add up (amountProblem).
+      const problem = strict
+        ? parsed === NOT_A_NUMBER
+          ? isTooLarge(raw, decimal)
+            ? 'tooLarge'
+            : 'notANumber'
+          : null
+        : amountProblem(raw, parsed, decimal);
+      if (problem !== null) return fail(field, column, sheetRow, raw, problem);
+      return parsed as number;
     };
     const date = (field: DealFieldId, column: number, sheetRow: number, raw: unknown) => {
       if (raw instanceof DateClass) {

@@ -17,7 +17,8 @@ export interface EntityTable {
   readonly firstSheetRow?: number;
 }
 
-export type EntityProblemReason = 'notANumber' | 'notADate' | 'notAPeriod' | 'scoreOutOfRange';
+export type EntityProblemReason =
+  'notANumber' | 'tooLarge' | 'notADate' | 'notAPeriod' | 'scoreOutOfRange';
 
 export interface EntityProblem {
   readonly field: string;

@@ -1,6 +1,6 @@
 import { Parsers } from '../core/args';
 import type { SheetContext } from '../core/context';
-import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
+import { amountProblem, parseNumber } from '../core/numbers';
 import { isBlank } from '../core/values';
 import type { LabelColumn } from './deals';
 import { LabelCoder } from './deals';
@@ -52,9 +52,8 @@ export function readTargets(
     }
     const rawTarget = targetCol >= 0 ? row[targetCol] : undefined;
     const parsed = parseNumber(rawTarget, decimal);
-    if (parsed === NOT_A_NUMBER) {
-      rows.problem('target', targetCol, sheetRow, rawTarget, 'notANumber');
-    }
+    const problem = amountProblem(rawTarget, parsed, decimal);
+    if (problem !== null) rows.problem('target', targetCol, sheetRow, rawTarget, problem);
     if (!range) {
       if (range === null) {
         rows.problem('period', periodCol, sheetRow, rawPeriod, 'notAPeriod');
@@ -62,14 +61,14 @@ export function readTargets(
       rows.skipped.add('noDate', sheetRow);
       return;
     }
-    if (parsed === null || parsed === NOT_A_NUMBER || isBlank(rawTarget)) {
+    if (parsed === null || problem !== null || isBlank(rawTarget)) {
       rows.skipped.add('noValue', sheetRow);
       return;
     }
     sheetRows[n] = sheetRow;
     startDay[n] = range.startDay;
     endDay[n] = range.endDay;
-    target[n] = parsed;
+    target[n] = parsed as number;
     repCodes[n] = repCol >= 0 ? repCoder.code(row[repCol]) : -1;
     n++;
   });

@@ -416,6 +416,36 @@ describe('buildReport with numbers far outside the date range in date cells', ()
   });
 });
 
+describe('buildReport with amounts too large to add up', () => {
+  const report = build((tables) => {
+    tables.deals[6][4] = 1e308; // D6, won in March (sheet row 7)
+    tables.deals[8][4] = 1e308; // D8, won in March (sheet row 9)
+    tables.deals[9][4] = '9'.repeat(400); // D9, lost (sheet row 10)
+    tables.campaigns[1][2] = -1e308; // Fair (sheet row 2)
+    tables.targets[1][2] = 1e16; // Alice, March (sheet row 2)
+  });
+
+  it('lists each one and adds up the others', () => {
+    const byEntity = Object.fromEntries(report.quality.tables.map((t) => [t.entity, t]));
+    expect(byEntity.deals.problems).toEqual([
+      { field: 'amount', header: 'Amount', sheetRow: 7, value: '1e+308', reason: 'tooLarge' },
+      { field: 'amount', header: 'Amount', sheetRow: 9, value: '1e+308', reason: 'tooLarge' },
+      {
+        field: 'amount',
+        header: 'Amount',
+        sheetRow: 10,
+        value: `"${'9'.repeat(40)}…"`,
+        reason: 'tooLarge',
+      },
+    ]);
+    expect(byEntity.campaigns.problems).toMatchObject([{ sheetRow: 2, reason: 'tooLarge' }]);
+    expect(byEntity.targets.problems).toMatchObject([{ sheetRow: 2, reason: 'tooLarge' }]);
+    // March revenue without D6 and D8: D7's 2,500.
+    expect(row(report, 'revenue').current).toBe(2500);
+    expect(row(report, 'wonDeals').current).toBe(3);
+  });
+});
+
 describe('buildReport with entities or fields left out', () => {
   it('drops the sections of unmapped entities and lists what they would unlock', () => {
     const report = build((_, mapping) => {

@@ -338,6 +338,7 @@ export interface FeedbackSection {
 
 export type ProblemReason =
   | 'notANumber'
+  | 'tooLarge'
   | 'notADate'
   | 'notAProbability'
   | 'notAPeriod'
