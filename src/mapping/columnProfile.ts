@@ -6,6 +6,7 @@ import { DEFAULT_LOST_LABELS, DEFAULT_WON_LABELS } from '../core/status';
 import { isBlank, isDate } from '../core/values';
 import type { FieldType } from './fields';
 import { activityTypeOf } from './fields';
+import { isFlagValue } from './flags';
 import { looksLikePeriod } from './period';
 
 /**
@@ -40,6 +41,10 @@ export interface ColumnProfile {
   statusHits: number;
   /** Text values that are known activity types. */
   activityHits: number;
+  /** Yes/no values: booleans, 1/0, yes/no words (flags.ts). */
+  flag: number;
+  /** Distinct non-blank values (normalised), counted up to 1000. */
+  distinct: number;
 }
 
 const DEFAULT_STATUS = new Set([...DEFAULT_WON_LABELS, ...DEFAULT_LOST_LABELS]);
@@ -60,11 +65,17 @@ export function profileColumn(
     yearish: 0,
     statusHits: 0,
     activityHits: 0,
+    flag: 0,
+    distinct: 0,
   };
+  const seen = new Set<string>();
   for (const row of rows) {
     const value = values[row][column];
     if (isBlank(value)) continue;
     p.total++;
+    if (isFlagValue(value)) p.flag++;
+    if (seen.size < 1000)
+      seen.add(typeof value === 'string' ? normalizeLabel(value) : String(value));
     const kind = kindOf(value, readers);
     if (kind === 'other') continue;
     p[kind]++;
@@ -77,6 +88,7 @@ export function profileColumn(
       if (activityTypeOf(value) !== undefined) p.activityHits++;
     }
   }
+  p.distinct = seen.size;
   return p;
 }
 
@@ -93,6 +105,9 @@ export function typeFit(p: ColumnProfile, type: FieldType): number {
       return p.date / p.total;
     case 'period':
       return (p.date + p.period + p.yearish) / p.total;
+    case 'flag':
+      // A set time says yes too (a won time), but a date column is a date field first.
+      return Math.min(1, (p.flag + 0.9 * p.date) / p.total);
     default:
       return (p.text + p.period) / p.total;
   }

@@ -1,5 +1,13 @@
 import type { EntityId } from './fields';
-import { activityTypeOf, ENTITIES, entitySpec, fieldSpec, headerKey, synonymKeys } from './fields';
+import {
+  activityTypeOf,
+  ENTITIES,
+  entitySpec,
+  fieldSpec,
+  headerForms,
+  headerKey,
+  synonymKeys,
+} from './fields';
 
 /** data-model.md, verbatim: the lists may grow, never shrink. */
 const DATA_MODEL: Record<EntityId, Record<string, [boolean, string, string[]]>> = {
@@ -89,6 +97,10 @@ const DATA_MODEL: Record<EntityId, Record<string, [boolean, string, string[]]>> 
     probability: [false, 'fraction', ['probability', 'probabilité', 'proba']],
     region: [false, 'label', ['region', 'team', 'territory', 'région', 'équipe', 'secteur']],
     product: [false, 'label', ['product', 'product line', 'produit', 'gamme', 'offre']],
+    isWon: [false, 'flag', ['is won', 'is closed won', 'won time']],
+    isLost: [false, 'flag', ['lost time']],
+    isClosed: [false, 'flag', ['is closed']],
+    active: [false, 'flag', ['active']],
   },
   activities: {
     date: [true, 'date', ['date', 'activity date', "date de l'action"]],
@@ -167,11 +179,14 @@ describe('the fields of data-model.md', () => {
     expect(names('feedback')).toContain('ressenti');
   });
 
-  it('never gives one header to two fields of the same entity', () => {
+  it('never gives one header to two fields of the same entity, but for values to decide', () => {
+    // Salesforce labels IsClosed "Closed": a column of TRUE/FALSE is no close date.
+    const byValues = new Set(['deals closed']);
     for (const entity of ENTITIES) {
       const seen = new Map<string, string>();
       for (const field of entity.fields) {
         for (const key of synonymKeys(field.synonyms)) {
+          if (byValues.has(`${entity.id} ${key}`)) continue;
           expect([entity.id, key, seen.get(key) ?? field.id]).toEqual([entity.id, key, field.id]);
           seen.set(key, field.id);
         }
@@ -193,6 +208,34 @@ describe('headerKey', () => {
     expect(headerKey("Chiffre d'affaires")).toBe('chiffre d affaires');
     expect(headerKey('Deal_Stage')).toBe('deal stage');
     expect(headerKey(null)).toBe('');
+  });
+
+  it('splits camelCase, PascalCase and snake_case, and drops a byte-order mark', () => {
+    expect(headerKey('CloseDate')).toBe('close date');
+    expect(headerKey('OwnerId')).toBe('owner id');
+    expect(headerKey('IsWon')).toBe('is won');
+    expect(headerKey('closeDate')).toBe('close date');
+    expect(headerKey('hs_is_closed_won')).toBe('hs is closed won');
+    expect(headerKey('MontantHT')).toBe('montant ht');
+    expect(headerKey('HTMLExport')).toBe('html export');
+    expect(headerKey('\ufeffId')).toBe('id');
+    expect(headerKey('CA HT')).toBe('ca ht');
+  });
+});
+
+describe('headerForms', () => {
+  it('adds the header without its export prefix or trailing note', () => {
+    expect(headerForms('Deal - Value')).toEqual(['deal value', 'value']);
+    expect(headerForms('Deal - Won time')).toEqual(['deal won time', 'won time']);
+    expect(headerForms('Account.Name')).toEqual(['account name', 'name']);
+    expect(headerForms('Probability (%)')).toEqual(['probability']);
+    expect(headerForms('Associated Company (Primary)')).toEqual([
+      'associated company primary',
+      'associated company',
+    ]);
+    expect(headerForms('Deal - Amount (EUR)')).toEqual(['deal amount eur', 'amount eur', 'amount']);
+    expect(headerForms('\ufeffName')).toEqual(['name']);
+    expect(headerForms('Montant')).toEqual(['montant']);
   });
 });
 

@@ -12,7 +12,16 @@ export type Synonyms = { readonly en: readonly string[]; readonly fr: readonly s
 export type EntityId = 'deals' | 'activities' | 'campaigns' | 'targets' | 'feedback';
 
 /** How a field's values are read: drives value sampling in detection and parsing. */
-export type FieldType = 'text' | 'label' | 'money' | 'date' | 'fraction' | 'number' | 'period';
+export type FieldType =
+  | 'text'
+  | 'label'
+  | 'money'
+  | 'date'
+  | 'fraction'
+  | 'number'
+  | 'period'
+  /** Yes/no: TRUE/FALSE, 1/0, yes/no, or a time that is set when the answer is yes. */
+  | 'flag';
 
 export interface FieldSpec {
   readonly id: string;
@@ -20,6 +29,13 @@ export interface FieldSpec {
   readonly type: FieldType;
   readonly label: Bilingual;
   readonly synonyms: Synonyms;
+  /**
+   * Synonyms preferred when several columns match (as header keys): a sales cycle starts
+   * on the engage or open date rather than on the day the record was created.
+   */
+  readonly preferred?: readonly string[];
+  /** Words that rule a header out, whatever else it says ("weighted value" is no amount). */
+  readonly excluded?: readonly string[];
 }
 
 export interface EntitySpec {
@@ -39,8 +55,9 @@ function field(
   en: readonly string[],
   fr: readonly string[],
   required = false,
+  extra: { preferred?: readonly string[]; excluded?: readonly string[] } = {},
 ): FieldSpec {
-  return { id, required, type, label, synonyms: { en, fr } };
+  return { id, required, type, label, synonyms: { en, fr }, ...extra };
 }
 
 const DEALS: EntitySpec = {
@@ -75,21 +92,76 @@ const DEALS: EntitySpec = {
         'deal no',
         'opportunity id',
         'record id',
+        'deal record id',
+        'hs object id',
+        'opportunity number',
       ],
-      ['référence', 'réf', 'n°', 'numéro', 'no', 'num', 'identifiant', 'réf affaire'],
+      [
+        'référence',
+        'réf',
+        'n°',
+        'numéro',
+        'no',
+        'num',
+        'identifiant',
+        'réf affaire',
+        "numéro d'affaire",
+      ],
     ),
     field(
       'name',
       'text',
       { en: 'Deal name', fr: 'Affaire' },
-      ['deal', 'deal name', 'opportunity', 'opportunity name', 'title', 'subject'],
-      ['affaire', 'opportunité', "nom de l'affaire", 'nom affaire', 'intitulé', 'projet', 'objet'],
+      [
+        'deal',
+        'deal name',
+        'opportunity',
+        'opportunity name',
+        'title',
+        'subject',
+        'name',
+        'dealname',
+        'deal title',
+        'opportunity title',
+        'potential name',
+      ],
+      [
+        'affaire',
+        'opportunité',
+        "nom de l'affaire",
+        'nom affaire',
+        'intitulé',
+        'projet',
+        'objet',
+        "nom de l'opportunité",
+        "titre de l'affaire",
+        'titre',
+      ],
     ),
     field(
       'customer',
       'text',
       { en: 'Customer', fr: 'Client' },
-      ['customer', 'client name', 'account', 'company', 'account name', 'company name', 'client'],
+      [
+        'customer',
+        'client name',
+        'account',
+        'company',
+        'account name',
+        'company name',
+        'client',
+        'customer name',
+        'account id',
+        'accountid',
+        'organization',
+        'organisation',
+        'organization name',
+        'partner',
+        'partner name',
+        'partner id',
+        'associated company',
+        'associated company primary',
+      ],
       [
         'client',
         'société',
@@ -99,6 +171,9 @@ const DEALS: EntitySpec = {
         'nom du client',
         'nom client',
         'prospect',
+        'nom du compte',
+        'organisation',
+        'nom de la société',
       ],
     ),
     field(
@@ -115,6 +190,18 @@ const DEALS: EntitySpec = {
         'account executive',
         'seller',
         'assigned to',
+        'owner id',
+        'ownerid',
+        'opportunity owner',
+        'sales agent',
+        'agent',
+        'user',
+        'user id',
+        'salesman',
+        'sales person',
+        'hubspot owner',
+        'hubspot owner id',
+        'assigned user',
       ],
       [
         'commercial',
@@ -125,21 +212,60 @@ const DEALS: EntitySpec = {
         'vendeuse',
         'attaché commercial',
         'suivi par',
+        'propriétaire',
+        "propriétaire de l'affaire",
+        "propriétaire de l'opportunité",
+        'utilisateur',
       ],
     ),
     field(
       'status',
       'label',
       { en: 'Status', fr: 'Statut' },
-      ['status', 'stage', 'deal stage', 'pipeline stage', 'state', 'deal status'],
-      ['étape', 'statut', 'phase', 'état', "statut de l'affaire", 'avancement', 'stade'],
+      [
+        'status',
+        'stage',
+        'deal stage',
+        'pipeline stage',
+        'state',
+        'deal status',
+        'stage name',
+        'stagename',
+        'dealstage',
+        'sales stage',
+        'opportunity stage',
+      ],
+      [
+        'étape',
+        'statut',
+        'phase',
+        'état',
+        "statut de l'affaire",
+        'avancement',
+        'stade',
+        'phase de vente',
+        'étape de vente',
+        "étape de l'affaire",
+      ],
       true,
     ),
     field(
       'amount',
       'money',
       { en: 'Amount', fr: 'Montant' },
-      ['amount', 'value', 'deal value', 'revenue', 'deal amount', 'deal size', 'price', 'total'],
+      [
+        'amount',
+        'value',
+        'deal value',
+        'revenue',
+        'deal amount',
+        'deal size',
+        'price',
+        'total',
+        'close value',
+        'opportunity amount',
+        'planned revenue',
+      ],
       [
         'montant',
         'montant ht',
@@ -151,8 +277,12 @@ const DEALS: EntitySpec = {
         'total ht',
         'ca ht',
         'prix de vente',
+        'revenu espéré',
+        "montant de l'affaire",
       ],
       true,
+      // Probability-weighted and converted figures stand beside the amount in CRM exports.
+      { excluded: ['weighted', 'prorated', 'pondéré', 'proratisé', 'forecast', 'projected'] },
     ),
     field(
       'cost',
@@ -173,8 +303,47 @@ const DEALS: EntitySpec = {
         'date created',
         'opened',
         'created on',
+        'createdate',
+        'createddate',
+        'created time',
+        'created at',
+        'deal created',
+        'engage date',
+        'engaged date',
+        'engaged on',
+        'open date',
+        'opened date',
+        'date opened',
+        'opened on',
       ],
-      ['date de création', 'création', "date d'ouverture", 'créé le', 'date création', 'ouverture'],
+      [
+        'date de création',
+        'création',
+        "date d'ouverture",
+        'créé le',
+        'date création',
+        'ouverture',
+        'ouvert le',
+        'créée le',
+      ],
+      false,
+      {
+        // A sales cycle starts when the deal is engaged or opened, not when the record
+        // was created (a bulk import date, often).
+        preferred: [
+          'engage date',
+          'engaged date',
+          'engaged on',
+          'open date',
+          'opened date',
+          'date opened',
+          'opened on',
+          'opened',
+          'date d ouverture',
+          'ouverture',
+          'ouvert le',
+        ],
+      },
     ),
     field(
       'closed',
@@ -189,6 +358,10 @@ const DEALS: EntitySpec = {
         'closed on',
         'won date',
         'signed date',
+        'closedate',
+        'close time',
+        'deal closed on',
+        'closing',
       ],
       [
         'date de signature',
@@ -198,28 +371,47 @@ const DEALS: EntitySpec = {
         'date signature',
         'signé le',
         'date de fermeture',
+        'clos le',
+        'clôturée le',
+        'fermée le',
       ],
     ),
     field(
       'source',
       'label',
       { en: 'Source', fr: 'Origine' },
-      ['source', 'lead source', 'campaign', 'origin', 'channel', 'deal source'],
-      ['origine', 'campagne', 'canal', 'provenance', 'source', 'apporteur'],
+      [
+        'source',
+        'lead source',
+        'campaign',
+        'origin',
+        'channel',
+        'deal source',
+        'original source',
+        'leadsource',
+      ],
+      ['origine', 'campagne', 'canal', 'provenance', 'source', 'apporteur', 'origine du prospect'],
     ),
     field(
       'probability',
       'fraction',
       { en: 'Probability', fr: 'Probabilité' },
-      ['probability', 'deal probability', 'win probability', 'likelihood', 'probability %'],
+      [
+        'probability',
+        'deal probability',
+        'win probability',
+        'likelihood',
+        'probability %',
+        'deal stage probability',
+      ],
       ['probabilité', 'proba', 'probabilité de gain', '% de réussite', 'chance'],
     ),
     field(
       'region',
       'label',
       { en: 'Region', fr: 'Région' },
-      ['region', 'team', 'territory', 'area', 'zone'],
-      ['région', 'équipe', 'secteur', 'zone', 'agence', 'département'],
+      ['region', 'team', 'territory', 'area', 'zone', 'sales team', 'regional office'],
+      ['région', 'équipe', 'secteur', 'zone', 'agence', 'département', 'équipe commerciale'],
     ),
     field(
       'product',
@@ -227,6 +419,35 @@ const DEALS: EntitySpec = {
       { en: 'Product', fr: 'Produit' },
       ['product', 'product line', 'products', 'offer', 'service', 'category'],
       ['produit', 'gamme', 'offre', 'prestation', 'catégorie', 'famille'],
+    ),
+    // Status flags: CRMs that keep the outcome in flags rather than in a status column.
+    field(
+      'isWon',
+      'flag',
+      { en: 'Won (flag)', fr: 'Gagnée (indicateur)' },
+      ['is won', 'iswon', 'won', 'is closed won', 'hs is closed won', 'won time', 'closed won'],
+      ['gagnée', 'gagné', 'est gagnée', 'date de gain', 'gagnée le'],
+    ),
+    field(
+      'isLost',
+      'flag',
+      { en: 'Lost (flag)', fr: 'Perdue (indicateur)' },
+      ['is lost', 'lost', 'is closed lost', 'lost time', 'closed lost'],
+      ['perdue', 'perdu', 'est perdue', 'date de perte', 'perdue le'],
+    ),
+    field(
+      'isClosed',
+      'flag',
+      { en: 'Closed (flag)', fr: 'Close (indicateur)' },
+      ['is closed', 'isclosed', 'closed', 'is deal closed', 'hs is closed', 'deal closed'],
+      ['clos', 'est close', 'fermée', 'clôturée'],
+    ),
+    field(
+      'active',
+      'flag',
+      { en: 'Active (not archived)', fr: 'Active (non archivée)' },
+      ['active', 'is active'],
+      ['active', 'actif', 'est active'],
     ),
   ],
 };
@@ -458,17 +679,90 @@ export type DealFieldId =
   | 'source'
   | 'probability'
   | 'region'
-  | 'product';
+  | 'product'
+  | 'isWon'
+  | 'isLost'
+  | 'isClosed'
+  | 'active';
+
+/** The flag fields of the deals, which give a status when there is no status column. */
+export const STATUS_FLAG_FIELDS: readonly DealFieldId[] = ['isWon', 'isLost', 'isClosed', 'active'];
+
+/**
+ * The flags mapped tell won, lost and open apart without a status column: a won flag
+ * (IsWon, a won time) with a closed or a lost one (IsClosed, a lost time).
+ */
+export function flagsGiveStatus(has: (field: string) => boolean): boolean {
+  return has('isWon') && (has('isClosed') || has('isLost'));
+}
+
+/**
+ * The required fields of an entity that `has` lacks. The deals' status may come from
+ * flags instead of a column (flagsGiveStatus).
+ */
+export function missingRequired(entity: EntityId, has: (field: string) => boolean): string[] {
+  const missing: string[] = [];
+  for (const f of entitySpec(entity).fields) {
+    if (!f.required || has(f.id)) continue;
+    if (entity === 'deals' && f.id === 'status' && flagsGiveStatus(has)) continue;
+    missing.push(f.id);
+  }
+  return missing;
+}
 
 /**
  * A header or sheet name as matching sees it: rule 4 of functions.md, then punctuation
  * dropped, so "Réf.", "N°", "Montant HT (€)" and "Chiffre d'affaires" compare cleanly.
  */
 export function headerKey(raw: unknown): string {
-  return normalizeLabel(raw)
+  return normalizeLabel(splitWords(raw))
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/ +/g, ' ')
     .trim();
+}
+
+/**
+ * A header with its words apart: camelCase and PascalCase split ("CloseDate" → "Close
+ * Date", "OwnerId" → "Owner Id", "IsWon" → "Is Won"), byte-order marks and zero-width
+ * characters dropped. snake_case is split by rule 4 already.
+ */
+function splitWords(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
+  let text = raw;
+  if (/[\ufeff\u200b-\u200d\u2060]/.test(text))
+    text = text.replace(/[\ufeff\u200b-\u200d\u2060]/g, '');
+  if (!/\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}{2}/u.test(text)) return text;
+  return text
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll}{2})/gu, '$1 $2');
+}
+
+/** Object prefixes of CRM exports: "Deal - Value", "Opportunity.Amount", "Account.Name". */
+const EXPORT_PREFIX =
+  /^\s*(?:deal|deals|opportunity|opportunities|affaire|opportunit[ée]|account|compte|lead|organization|organisation|person|contact|owner)\s*(?:\s-\s|\.|:|›|>|\/)\s*(.+)$/i;
+/** A trailing parenthesised note: "(%)", "(Primary)", "(EUR)", "(HT)". */
+const EXPORT_SUFFIX = /^(.+?)\s*\([^()]*\)\s*$/;
+
+/**
+ * The header keys a header is matched by: its own key first, then the key without an
+ * export prefix or a trailing note ("Deal - Value" → "value", "Associated Company
+ * (Primary)" → "associated company"). Each distinct key once.
+ */
+export function headerForms(raw: unknown): string[] {
+  const full = headerKey(raw);
+  const forms = [full];
+  if (typeof raw !== 'string' || full === '') return forms;
+  let text = raw.replace(/[\ufeff\u200b-\u200d\u2060]/g, '').trim();
+  for (let i = 0; i < 2; i++) {
+    const prefix = EXPORT_PREFIX.exec(text);
+    const suffix = EXPORT_SUFFIX.exec(text);
+    const next = prefix ? prefix[1] : suffix ? suffix[1] : undefined;
+    if (next === undefined) break;
+    text = next;
+    const key = headerKey(text);
+    if (key !== '' && !forms.includes(key)) forms.push(key);
+  }
+  return forms;
 }
 
 /** Every synonym of a list in both languages, as header keys, without duplicates. */

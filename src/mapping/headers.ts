@@ -1,4 +1,4 @@
-import { headerKey } from './fields';
+import { headerForms } from './fields';
 import { allHeaderKeys, MIN_CONTAINED } from './synonyms';
 
 /** Finds a sheet's header row, which may sit below a title and blank rows. */
@@ -24,8 +24,9 @@ export function findHeaderRow(values: readonly (readonly unknown[])[]): number {
     for (const cell of row) {
       if (typeof cell !== 'string' || cell.trim() === '') continue;
       texts++;
-      const key = headerKey(cell);
-      if (known.has(key)) score += 2;
+      const forms = headerForms(cell);
+      const key = forms[0];
+      if (forms.some((form) => known.has(form))) score += 2;
       else if (key.length >= MIN_CONTAINED && containsKnown(key, known)) score += 1;
     }
     if (score > bestScore) {

@@ -1,5 +1,5 @@
 import type { EntityId, FieldSpec } from './fields';
-import { ENTITIES, synonymKeys } from './fields';
+import { ENTITIES, headerKey, synonymKeys } from './fields';
 
 /**
  * The header synonyms of every field as header keys, built once from fields.ts, and the
@@ -10,6 +10,9 @@ export interface FieldKeys {
   readonly spec: FieldSpec;
   readonly keys: ReadonlySet<string>;
   readonly list: readonly string[];
+  /** spec.preferred and spec.excluded as header keys. */
+  readonly preferred: ReadonlySet<string>;
+  readonly excluded: readonly string[];
 }
 let fieldKeysCache: Map<EntityId, FieldKeys[]> | undefined;
 let anyHeaderKeys: Set<string> | undefined;
@@ -25,7 +28,13 @@ export function fieldKeys(entity: EntityId): FieldKeys[] {
         spec.fields.map((f) => {
           const list = synonymKeys(f.synonyms);
           list.forEach((k) => anyHeaderKeys!.add(k));
-          return { spec: f, keys: new Set(list), list };
+          return {
+            spec: f,
+            keys: new Set(list),
+            list,
+            preferred: new Set((f.preferred ?? []).map(headerKey)),
+            excluded: (f.excluded ?? []).map(headerKey),
+          };
         }),
       );
     }
