@@ -9,6 +9,7 @@ import { toProbability } from '../core/probability';
 import { StatusClass, StatusClassifier } from '../core/status';
 import { describeValue, isBlank, isDate } from '../core/values';
 import type { DealFieldId } from '../mapping/fields';
+import { readFlag } from '../mapping/flags';
 import { headerOf, SkipLog } from './table';
 
 /**
@@ -230,6 +231,9 @@ export class DealReader {
   private readonly mappedCols: number[];
   private readonly labelCols: number[];
   private readonly stages: boolean;
+  /** Columns of the status flags (−1: not mapped); `flags` when any is. */
+  private readonly flagCols: { won: number; lost: number; closed: number; active: number };
+  private readonly flags: boolean;
   /** Status class of each stage code seen with a text status (−1: not yet). */
   private readonly stageClasses: number[] = [];
   private next: number;
@@ -257,7 +261,45 @@ export class DealReader {
     this.labelCoders = this.labelFields.map(() => new LabelCoder(this.timeZone));
     this.stageCoder = new LabelCoder(this.timeZone);
     this.stages = options.stages ?? true;
+    this.flagCols = {
+      won: this.col('isWon'),
+      lost: this.col('isLost'),
+      closed: this.col('isClosed'),
+      active: this.col('active'),
+    };
+    const f = this.flagCols;
+    this.flags = f.won >= 0 || f.lost >= 0 || f.closed >= 0 || f.active >= 0;
     this.next = table.headerIndex + 1;
+  }
+
+  /**
+   * The status class of a row as its flags tell it, over the status column's: CRMs
+   * compute their flags from the stage, so the flags are the truth when the stage names
+   * say nothing of won or lost (a custom pipeline). A won flag (IsWon, a won time) makes
+   * the deal won; a lost flag (a lost time) lost; a closed flag (IsClosed) lost unless
+   * won; a deal archived with a probability of 0 (Odoo) is lost. Blank flags leave the
+   * status column's class.
+   */
+  private flagClass(row: readonly unknown[], cls: StatusClass, hasStatus: boolean): StatusClass {
+    const f = this.flagCols;
+    const won = f.won >= 0 ? readFlag(row[f.won]) : undefined;
+    if (won === true) return StatusClass.Won;
+    const lost = f.lost >= 0 ? readFlag(row[f.lost]) : undefined;
+    if (lost === true) return StatusClass.Lost;
+    const closed = f.closed >= 0 ? readFlag(row[f.closed]) : undefined;
+    if (closed === true) return won !== false && cls === StatusClass.Won ? cls : StatusClass.Lost;
+    if (f.active >= 0 && readFlag(row[f.active]) === false) {
+      const probCol = this.col('probability');
+      if (probCol >= 0 && toProbability(row[probCol], this.decimal) === 0) return StatusClass.Lost;
+    }
+    if (closed === false) return StatusClass.Open;
+    if (won === false || lost === false) {
+      // Not won (and not lost): open, unless the status column says lost.
+      return cls === StatusClass.Lost ? cls : StatusClass.Open;
+    }
+    // Flags blank: the status column decides; without one, a row with flag columns is open.
+    if (!hasStatus && (won === null || lost === null)) return StatusClass.Open;
+    return cls;
   }
 
   /**
@@ -391,7 +433,8 @@ export class DealReader {
       const sheetRow = firstSheetRow + r;
       const rawStatus = statusCol >= 0 ? row[statusCol] : undefined;
       const stage = stages ? this.stageCoder.code(rawStatus) : -1;
-      const cls = this.classOf(rawStatus, stage);
+      let cls = this.classOf(rawStatus, stage);
+      if (this.flags) cls = this.flagClass(row, cls, statusCol >= 0);
       const bit = 1 << cls;
       b.rows[n] = r;
       b.sheetRows[n] = sheetRow;

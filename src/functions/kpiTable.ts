@@ -13,7 +13,7 @@ import { analyzeSheet } from '../mapping/analyzeSheet';
 import { findHeaderRow } from '../mapping/headers';
 import { matchFields } from '../mapping/matchFields';
 import type { DealFieldId } from '../mapping/fields';
-import { entitySpec, headerKey, synonymKeys } from '../mapping/fields';
+import { entitySpec, headerKey, missingRequired, synonymKeys } from '../mapping/fields';
 import type { Mapping } from '../mapping/schema';
 import { parseMapping } from '../mapping/schema';
 import type { FormulaResult } from './define';
@@ -285,9 +285,8 @@ export function kpiTable(
   }
   resolved ??= fromSynonyms(values, context);
 
-  const missing = entitySpec('deals')
-    .fields.filter((f) => f.required && resolved.columns[f.id as DealFieldId] === undefined)
-    .map((f) => f.id);
+  const columns = resolved.columns;
+  const missing = missingRequired('deals', (f) => columns[f as DealFieldId] !== undefined);
   if (missing.length > 0) {
     throw inputError('missingColumns', {
       fields: missing,

@@ -3,6 +3,8 @@ import type { EntityId, EntitySpec } from './fields';
 import { ENTITIES, headerKey, synonymKeys } from './fields';
 import type { FieldMatch, MatchLevel } from './matchFields';
 import { matchFields } from './matchFields';
+import type { Misfit } from './plausibility';
+import { misfitOf } from './plausibility';
 import { containsWords } from './synonyms';
 
 /** Which sheet holds which entity: every sheet scored for every entity, best first. */
@@ -18,12 +20,19 @@ export interface EntityGuess {
   /** The sheet name is one of the entity's sheet synonyms. */
   readonly sheetNameMatch: boolean;
   readonly score: number;
+  /** The columns are there but do not look like the entity's (plausibility.ts). */
+  readonly misfit?: Misfit;
 }
 
 export interface SheetAssignment {
   readonly entities: Partial<Record<EntityId, EntityGuess>>;
   /** Indexes of the sheets given to an entity. */
   readonly usedSheets: ReadonlySet<number>;
+  /**
+   * Tables left unmapped because they only look like an entity: the best one per entity
+   * no sheet was given to, on a sheet no entity took.
+   */
+  readonly misfits: readonly EntityGuess[];
 }
 
 function sheetNameScore(name: string, spec: EntitySpec): number {
@@ -36,8 +45,20 @@ function sheetNameScore(name: string, spec: EntitySpec): number {
 const FIELD_POINTS: Record<MatchLevel, number> = { exact: 3, contains: 2, type: 1 };
 
 function guessEntity(analysis: SheetAnalysis, spec: EntitySpec): EntityGuess {
-  const { fields, missing } = matchFields(analysis, spec.id);
   const nameScore = sheetNameScore(analysis.name, spec);
+  const matched = matchFields(analysis, spec.id);
+  let { fields, missing } = matched;
+  const misfit =
+    missing.length === 0 ? misfitOf(analysis, spec.id, fields, nameScore > 0) : undefined;
+  if (misfit) {
+    // The guess stays for the sidebar to show, incomplete: what does not fit is missing.
+    fields = Object.fromEntries(
+      Object.entries(fields).filter(
+        ([id, f]) => !(misfit.fields.includes(id) && f.level === 'type'),
+      ),
+    );
+    missing = [...misfit.fields];
+  }
   let points = 0;
   for (const id of Object.keys(fields)) points += FIELD_POINTS[fields[id].level];
   const coverage = Object.keys(fields).length / spec.fields.length;
@@ -49,6 +70,7 @@ function guessEntity(analysis: SheetAnalysis, spec: EntitySpec): EntityGuess {
     missing,
     sheetNameMatch: nameScore === 2,
     score: nameScore * 100 + points + coverage * 10,
+    ...(misfit ? { misfit } : {}),
   };
 }
 
@@ -60,10 +82,12 @@ function guessEntity(analysis: SheetAnalysis, spec: EntitySpec): EntityGuess {
  */
 export function assignSheets(analyses: readonly SheetAnalysis[]): SheetAssignment {
   const guesses: { guess: EntityGuess; sheetIndex: number }[] = [];
+  const misfitGuesses: { guess: EntityGuess; sheetIndex: number }[] = [];
   analyses.forEach((analysis, sheetIndex) => {
     if (analysis.headerIndex < 0) return;
     for (const spec of ENTITIES) {
       const guess = guessEntity(analysis, spec);
+      if (guess.misfit) misfitGuesses.push({ guess, sheetIndex });
       if (guess.missing.length === 0 || guess.sheetNameMatch) guesses.push({ guess, sheetIndex });
     }
   });
@@ -81,5 +105,12 @@ export function assignSheets(analyses: readonly SheetAnalysis[]): SheetAssignmen
     entities[guess.entity] = guess;
     usedSheets.add(sheetIndex);
   }
-  return { entities, usedSheets };
+  misfitGuesses.sort((a, b) => b.guess.score - a.guess.score || a.sheetIndex - b.sheetIndex);
+  const misfits: EntityGuess[] = [];
+  for (const { guess, sheetIndex } of misfitGuesses) {
+    if (entities[guess.entity] || usedSheets.has(sheetIndex)) continue;
+    if (misfits.some((m) => m.entity === guess.entity || m.sheet === guess.sheet)) continue;
+    misfits.push(guess);
+  }
+  return { entities, usedSheets, misfits };
 }

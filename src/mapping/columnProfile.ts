@@ -37,6 +37,8 @@ export interface ColumnProfile {
   percentish: number;
   /** Numbers that look like a year (period columns typed as 2024). */
   yearish: number;
+  /** The largest number (−Infinity without any). */
+  scoreMax: number;
   /** Text values that are default won/lost statuses. */
   statusHits: number;
   /** Text values that are known activity types. */
@@ -63,6 +65,7 @@ export function profileColumn(
     period: 0,
     percentish: 0,
     yearish: 0,
+    scoreMax: -Infinity,
     statusHits: 0,
     activityHits: 0,
     flag: 0,
@@ -82,6 +85,7 @@ export function profileColumn(
     if (kind === 'number') {
       const n = parseNumber(value, readers.decimal) as number;
       if (n >= 0 && n <= 100) p.percentish++;
+      if (n > p.scoreMax) p.scoreMax = n;
       if (Number.isInteger(n) && n >= 1900 && n <= 2100) p.yearish++;
     } else if (kind === 'text') {
       if (DEFAULT_STATUS.has(normalizeLabel(value))) p.statusHits++;

@@ -6,6 +6,7 @@ import { analyzeSheet } from './analyzeSheet';
 import type { EntityGuess } from './assignSheets';
 import { assignSheets } from './assignSheets';
 import type { EntityId } from './fields';
+import type { MisfitReason } from './plausibility';
 import type { PreviewProblem } from './problems';
 import { previewProblems } from './problems';
 import type { FeedbackScale } from './schema';
@@ -28,6 +29,14 @@ export interface WorkbookDetection {
   /** Unparseable values in the sampled rows of the mapped sheets. */
   readonly problems: readonly PreviewProblem[];
   readonly unusedSheets: readonly string[];
+  /** Tables that have an entity's columns but do not look like it: left unmapped. */
+  readonly unfit: readonly UnfitTable[];
+}
+
+export interface UnfitTable {
+  readonly entity: EntityId;
+  readonly sheet: string;
+  readonly reason: MisfitReason;
 }
 
 /** Rows read in full for status values and the feedback scale. */
@@ -43,7 +52,7 @@ export function detectWorkbook(
   context: SheetContext,
 ): WorkbookDetection {
   const analyses = sheets.map((s) => analyzeSheet(s, context));
-  const { entities, usedSheets } = assignSheets(analyses);
+  const { entities, usedSheets, misfits } = assignSheets(analyses);
   const bySheet = new Map(sheets.map((s, i) => [s.name, { sheet: s, analysis: analyses[i] }]));
   const readers = new Parsers(context);
 
@@ -65,7 +74,12 @@ export function detectWorkbook(
   }
 
   const unusedSheets = sheets.filter((_, i) => !usedSheets.has(i)).map((s) => s.name);
-  return { entities, status, feedbackScale, problems, unusedSheets };
+  const unfit = misfits.map((m) => ({
+    entity: m.entity,
+    sheet: m.sheet,
+    reason: m.misfit!.reason,
+  }));
+  return { entities, status, feedbackScale, problems, unusedSheets, unfit };
 }
 
 /** The status proposal from the deals' status column (and probabilities, if mapped). */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { isIsoDay } from '../core/dates';
 import type { EntityId } from './fields';
-import { ENTITIES } from './fields';
+import { ENTITIES, missingRequired } from './fields';
 
 /**
  * The saved mapping: what the sidebar stores in the document properties and what
@@ -64,7 +64,7 @@ let schema: z.ZodMiniType<Mapping> | undefined;
 function entitySchema(id: EntityId) {
   const spec = ENTITIES.find((e) => e.id === id)!;
   const known = new Set(spec.fields.map((f) => f.id));
-  const required = spec.fields.filter((f) => f.required).map((f) => f.id);
+
   return z
     .object({
       sheet: z.string().check(z.minLength(1)),
@@ -81,8 +81,8 @@ function entitySchema(id: EntityId) {
             ctx.addIssue({ code: 'custom', path: ['fields', key], message: `unknown ${id} field` });
           }
         }
-        for (const key of required) {
-          if (!value.fields[key]) {
+        for (const key of missingRequired(id, (f) => value.fields[f] !== undefined)) {
+          {
             ctx.addIssue({
               code: 'custom',
               path: ['fields', key],

@@ -284,7 +284,7 @@ export const KPIS: readonly KpiEntry[] = [
     },
     unit: 'money',
     better: 'up',
-    needs: [D('cost')],
+    needs: [D('amount'), D('cost')],
     compute: (p, k) => marginOf(p[k].deals.revenue, p[k].wonCost),
   },
   {
@@ -297,7 +297,7 @@ export const KPIS: readonly KpiEntry[] = [
     },
     unit: 'percent',
     better: 'up',
-    needs: [D('cost')],
+    needs: [D('amount'), D('cost')],
     compute: (p, k) => marginRateOf(p[k].deals.revenue, p[k].wonCost),
   },
   {
@@ -310,7 +310,7 @@ export const KPIS: readonly KpiEntry[] = [
     },
     unit: 'percent',
     better: 'up',
-    needs: [D('cost')],
+    needs: [D('amount'), D('cost')],
     compute: (p, k) => markupRateOf(p[k].deals.revenue, p[k].wonCost),
   },
   {

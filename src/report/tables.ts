@@ -2,7 +2,7 @@ import { normalizeLabel } from '../core/labels';
 import type { DealTable } from '../engine/deals';
 import type { EntityTable } from '../engine/table';
 import type { EntityId } from '../mapping/fields';
-import { headerKey } from '../mapping/fields';
+import { resolveEntityColumns } from '../mapping/savedColumns';
 import type { EntityMapping, Mapping } from '../mapping/schema';
 
 /** Each mapped sheet's values as getValues gives them, from row 1. */
@@ -32,19 +32,8 @@ function entityTable(
   entity: EntityMapping,
 ): EntityTable & DealTable {
   const headerIndex = Math.max(0, entity.headerRow - 1);
-  const headerRow = values[headerIndex] ?? [];
-  const keys = headerRow.map(headerKey);
-  const columns: Record<string, number> = {};
-  for (const [field, ref] of Object.entries(entity.fields)) {
-    // The saved index, unless its header moved to another column since the mapping was saved.
-    const key = headerKey(ref.header);
-    let column = ref.index;
-    if (key !== '' && keys[ref.index] !== key) {
-      const moved = keys.indexOf(key);
-      if (moved >= 0) column = moved;
-    }
-    columns[field] = column;
-  }
+  // By saved header text: a header no longer found leaves its field out (−1).
+  const { columns } = resolveEntityColumns(values, entity);
   return { values, headerIndex, columns, firstSheetRow: 1 };
 }
 

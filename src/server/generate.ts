@@ -25,7 +25,8 @@ import { TAB_NAMES } from '../writer/tabs';
 import type { TabId } from '../writer/tabs';
 import { findOwnedTabs, PartialWriteError, writeTabs } from '../writer/write';
 import { readStoredMapping } from './mappingStore';
-import { entityName, message } from './messages';
+import { missingColumns } from '../mapping/savedColumns';
+import { entityName, message, missingColumnMessage, unfitMessage } from './messages';
 import { contextOf } from './workbook';
 import { documentLock, flushAndRelease, MissingDocumentService } from './documentServices';
 
@@ -165,14 +166,20 @@ function readInputs(
       }
       tables[id] = values;
     }
-    return { mapping: { ...mapping, entities }, tables, warnings };
+    const kept: Mapping = { ...mapping, entities };
+    for (const m of missingColumns(kept, (sheet) => cache.get(sheet))) {
+      warnings.push(missingColumnMessage(language, m));
+    }
+    return { mapping: kept, tables, warnings };
   }
 
   if (stored.kind === 'none') warnings.push(message(language, 'summaryDetected'));
   else warnings.push(message(language, 'summaryMappingIgnored', { reason: stored.reason }));
   const all: SheetValues[] = sheets.map((s) => ({ name: s.name, values: read(s.sheet) }));
-  const mapping = mappingFromDetection(detectWorkbook(all, context), DEFAULT_SETTINGS);
+  const detection = detectWorkbook(all, context);
+  const mapping = mappingFromDetection(detection, DEFAULT_SETTINGS);
   if (!mapping) throw new SummaryError('noDeals', message(language, 'summaryNoDeals'));
+  for (const unfit of detection.unfit) warnings.push(unfitMessage(language, unfit));
   const tables: Partial<Record<EntityId, Values>> = {};
   for (const id of ENTITY_IDS) {
     const entity = mapping.entities[id];

@@ -1,16 +1,18 @@
-import type { SheetContext } from '../core/context';
+import type { Language, SheetContext } from '../core/context';
 import { languageOf } from '../core/context';
 import type { SheetValues } from '../mapping/analyzeSheet';
 import type { EntityGuess } from '../mapping/assignSheets';
 import type { WorkbookDetection } from '../mapping/detect';
 import { detectWorkbook } from '../mapping/detect';
 import type { EntityId } from '../mapping/fields';
-import { ENTITIES } from '../mapping/fields';
+import { ENTITIES, STATUS_FLAG_FIELDS } from '../mapping/fields';
 import { findHeaderRow } from '../mapping/headers';
 import type { Mapping } from '../mapping/schema';
 import { DEFAULT_SETTINGS } from '../mapping/schema';
 import type { StoredMapping } from './mappingStore';
-import { entityName, message } from './messages';
+import { idColumnExample } from '../mapping/idColumns';
+import { missingColumns, resolveEntityColumns } from '../mapping/savedColumns';
+import { entityName, fieldName, message, missingColumnMessage, unfitMessage } from './messages';
 import { cellText } from '../mapping/problems';
 import { analyzeDraft } from './preview';
 import type {
@@ -19,7 +21,6 @@ import type {
   EntityDetection,
   MappingState,
   Notice,
-  NoticeKind,
   SheetInfo,
 } from './types';
 
@@ -77,13 +78,26 @@ export function draftFromDetection(detection: WorkbookDetection): DraftMapping {
   return draft;
 }
 
-export function draftFromMapping(mapping: Mapping): DraftMapping {
+/**
+ * The saved mapping as a draft. With the sheets' values, each column is found by its
+ * saved header (it may have moved); a header no longer found leaves its field unmapped,
+ * for the user to choose again, rather than pointing at whatever column took its place.
+ */
+export function draftFromMapping(
+  mapping: Mapping,
+  sheets: readonly SheetValues[] = [],
+): DraftMapping {
   const entities: DraftMapping['entities'] = {};
   for (const spec of ENTITIES) {
     const saved = mapping.entities[spec.id];
     if (!saved) continue;
+    const values = sheets.find((s) => s.name === saved.sheet)?.values;
+    const columns = values ? resolveEntityColumns(values, saved).columns : undefined;
     const fields: DraftEntity['fields'] = {};
-    for (const [id, ref] of Object.entries(saved.fields)) fields[id] = { ...ref };
+    for (const [id, ref] of Object.entries(saved.fields)) {
+      const column = columns ? columns[id] : ref.index;
+      if (column >= 0) fields[id] = { header: ref.header, index: column };
+    }
     entities[spec.id] = { sheet: saved.sheet, headerRow: saved.headerRow, fields };
   }
   const draft: DraftMapping = {
@@ -123,7 +137,7 @@ export function sheetInfo(sheet: SheetValues, timeZone: string, minRows: number)
   };
 }
 
-const STORED_NOTICES: Record<string, NoticeKind> = {
+const STORED_NOTICES: Record<string, keyof typeof NOTICE_KEYS> = {
   invalidJson: 'invalidJson',
   unknownVersion: 'unknownVersion',
   invalid: 'invalid',
@@ -157,15 +171,31 @@ export function buildState(
   let draft: DraftMapping;
   let savedAt: string | null = null;
   if (stored.kind === 'ok') {
-    draft = draftFromMapping(stored.mapping);
+    draft = draftFromMapping(stored.mapping, sheets);
     savedAt = stored.mapping.savedAt ?? null;
+    const valuesOf = (name: string) => sheets.find((s) => s.name === name)?.values;
+    for (const m of missingColumns(stored.mapping, valuesOf)) {
+      notices.push({
+        kind: 'missingColumn',
+        message: missingColumnMessage(language, m),
+        detail: `${m.entity}.${m.field} = ${JSON.stringify(m.header)}`,
+      });
+    }
   } else {
     draft = draftFromDetection(detection);
     if (stored.kind !== 'none') {
       const kind = STORED_NOTICES[stored.kind];
       notices.push({ kind, message: message(language, NOTICE_KEYS[kind]), detail: stored.reason });
     }
+    for (const unfit of detection.unfit) {
+      notices.push({
+        kind: 'unfitTable',
+        message: unfitMessage(language, unfit),
+        detail: `${unfit.entity}: ${unfit.reason}`,
+      });
+    }
   }
+  notices.push(...dealNotes(draft, sheets, detection, language));
 
   const names = new Set(sheets.map((s) => s.name));
   for (const spec of ENTITIES) {
@@ -208,4 +238,66 @@ export function buildState(
     draft,
     analysis: analyzeDraft(draft, sheets, context),
   };
+}
+
+/** Fields whose column may hold record IDs rather than names. */
+const ID_FIELDS = ['rep', 'customer'] as const;
+
+/**
+ * What the sidebar says about the deals' columns as mapped: where the status comes from
+ * when flags are mapped, columns of record IDs, and the created date chosen over another.
+ */
+export function dealNotes(
+  draft: DraftMapping,
+  sheets: readonly SheetValues[],
+  detection: WorkbookDetection,
+  language: Language,
+): Notice[] {
+  const deals = draft.entities.deals;
+  const values = deals && sheets.find((s) => s.name === deals.sheet)?.values;
+  if (!deals || !values) return [];
+  const notes: Notice[] = [];
+  const flags = STATUS_FLAG_FIELDS.filter((f) => deals.fields[f]);
+  if (flags.length > 0) {
+    const columns = flags.map((f) => `“${deals.fields[f].header}”`).join(', ');
+    const status = deals.fields.status;
+    notes.push({
+      kind: 'statusSource',
+      message: status
+        ? message(language, 'statusWithFlags', { columns, status: status.header })
+        : message(language, 'statusFromFlags', { columns }),
+      detail: flags.join(', '),
+    });
+  }
+  for (const field of ID_FIELDS) {
+    const ref = deals.fields[field];
+    if (!ref) continue;
+    const example = idColumnExample(values, deals.headerRow - 1, ref.index);
+    if (example === undefined) continue;
+    notes.push({
+      kind: 'idColumn',
+      message: message(language, 'idColumn', {
+        field: fieldName(language, 'deals', field),
+        header: ref.header,
+        example,
+      }),
+      detail: `deals.${field}`,
+    });
+  }
+  const created = detection.entities.deals?.fields.created;
+  if (
+    created?.over &&
+    detection.entities.deals?.sheet === deals.sheet &&
+    deals.fields.created?.index === created.column
+  ) {
+    notes.push({
+      kind: 'createdChoice',
+      message: message(language, 'createdChoice', {
+        chosen: created.header,
+        other: created.over.join('”, “'),
+      }),
+      detail: 'deals.created',
+    });
+  }
+  return notes;
 }

@@ -106,7 +106,17 @@ export type NoticeKind =
   | 'incomplete'
   | 'unreadable'
   | 'missingSheet'
-  | 'noDeals';
+  | 'noDeals'
+  /** A table with an entity's columns that does not look like it, left unmapped. */
+  | 'unfitTable'
+  /** A saved column whose header is no longer in its sheet. */
+  | 'missingColumn'
+  /** Information: where the deals' status comes from (flags). */
+  | 'statusSource'
+  /** Information: a column of record IDs mapped to a name field. */
+  | 'idColumn'
+  /** Information: the created date chosen over another date column. */
+  | 'createdChoice';
 
 export interface Notice {
   readonly kind: NoticeKind;

@@ -3,7 +3,7 @@ import type { Language } from '../core/context';
 import { normalizeLabel } from '../core/labels';
 import type { SheetValues } from '../mapping/analyzeSheet';
 import type { EntityId } from '../mapping/fields';
-import { ENTITIES } from '../mapping/fields';
+import { ENTITIES, missingRequired } from '../mapping/fields';
 import type { EntityMapping, FeedbackScale, Mapping } from '../mapping/schema';
 import { MAPPING_VERSION, parseMapping } from '../mapping/schema';
 import { columnLetter, entityName, fieldName, message } from './messages';
@@ -140,7 +140,7 @@ export function checkDraft(
     for (const field of spec.fields) {
       const ref = wanted.fields[field.id];
       if (!ref) {
-        if (field.required) {
+        if (missingRequired(spec.id, (f) => wanted.fields[f] !== undefined).includes(field.id)) {
           errors.push(
             message(language, 'mappingErrorRequired', {
               entity: name,

@@ -3,6 +3,9 @@ import { h, byId, replaceChildren } from './dom';
 import { formatInstant } from './format';
 import { localeTag, session, t } from './session';
 
+/** Notices that say how the columns were read, not that something is wrong. */
+const INFO_NOTICES: ReadonlySet<string> = new Set(['statusSource', 'idColumn', 'createdChoice']);
+
 export function renderIntro(): void {
   const state = session.state;
   if (!state) return;
@@ -15,7 +18,9 @@ export function renderIntro(): void {
   const notices = state.notices.map((notice) =>
     h(
       'div',
-      { className: `notice notice-${notice.kind}`, role: 'alert' },
+      INFO_NOTICES.has(notice.kind)
+        ? { className: `notice notice-info notice-${notice.kind}`, role: 'status' }
+        : { className: `notice notice-${notice.kind}`, role: 'alert' },
       h('p', { text: notice.message }),
       notice.detail
         ? h('p', { className: 'detail', text: t('noticeDetail', { detail: notice.detail }) })

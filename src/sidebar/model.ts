@@ -4,7 +4,7 @@
  */
 import type { Language } from '../core/context';
 import type { EntityId } from '../mapping/fields';
-import { entitySpec } from '../mapping/fields';
+import { entitySpec, missingRequired as missingFields } from '../mapping/fields';
 import { statusMappingOf } from '../server/statusOrder';
 import type {
   DraftEntity,
@@ -90,9 +90,10 @@ export function missingRequired(
   entity: DraftEntity,
   language: Language,
 ): string[] {
-  return entitySpec(entityId)
-    .fields.filter((f) => f.required && !entity.fields[f.id])
-    .map((f) => f.label[language]);
+  const spec = entitySpec(entityId);
+  return missingFields(entityId, (f) => entity.fields[f] !== undefined).map(
+    (id) => spec.fields.find((f) => f.id === id)!.label[language],
+  );
 }
 
 /** A status given another class: it moves to the end of that class's group. */

@@ -74,6 +74,22 @@ const EN = {
     'Values that could not be read: {count}. The “{tab}” tab lists them with their row.',
   summaryUnclassed:
     'Statuses not classed as won, lost or open (counted as open): {count}. See the “{tab}” tab.',
+  // Detection and saved mappings meeting real data (src/server/state.ts, generate.ts).
+  unfitTable:
+    '“{sheet}” was not taken as {entity}: {reason}. If it is one, choose it with “Map my columns”.',
+  unfitNoTargetColumns: 'it has no period column and target column named as such',
+  unfitNoScores: 'it has no score column on a 1–5 or 0–10 scale',
+  unfitNoActivityTypes: 'it has no dated column of activity types (calls, meetings…)',
+  unfitNoCampaignNames: 'it has no column of campaign names',
+  missingColumn:
+    '{entity}: the column “{header}” ({field}) is no longer in “{sheet}” (deleted, renamed or moved out of the table). The figures that need it are left out until you choose its column again with “Map my columns”.',
+  statusFromFlags: 'Deal status: read from the columns {columns} (there is no status column).',
+  statusWithFlags:
+    'Deal status: the columns {columns} decide won and lost; “{status}” gives the stages.',
+  idColumn:
+    '{field}: the column “{header}” holds record IDs (like {example}), not names; figures by {field} show these IDs.',
+  createdChoice:
+    'Created date: “{chosen}” rather than “{other}”, since a sales cycle starts there.',
 };
 
 const FR: Record<keyof typeof EN, string> = {
@@ -151,6 +167,22 @@ const FR: Record<keyof typeof EN, string> = {
   summaryProblems: 'Valeurs illisibles : {count}. L’onglet « {tab} » les liste avec leur ligne.',
   summaryUnclassed:
     'Statuts classés ni gagnés, ni perdus, ni en cours (comptés en cours) : {count}. Voir l’onglet « {tab} ».',
+  unfitTable:
+    '« {sheet} » n’a pas été prise pour {entity} : {reason}. Si c’en est, choisissez-la avec « Associer mes colonnes ».',
+  unfitNoTargetColumns: 'elle n’a pas de colonne de période et d’objectif nommées ainsi',
+  unfitNoScores: 'elle n’a pas de colonne de notes sur une échelle de 1 à 5 ou de 0 à 10',
+  unfitNoActivityTypes: 'elle n’a pas de colonne datée de types d’action (appels, rendez-vous…)',
+  unfitNoCampaignNames: 'elle n’a pas de colonne de noms de campagnes',
+  missingColumn:
+    '{entity} : la colonne « {header} » ({field}) n’est plus dans « {sheet} » (supprimée, renommée ou sortie du tableau). Les chiffres qui en ont besoin sont laissés de côté jusqu’à ce que vous choisissiez à nouveau sa colonne avec « Associer mes colonnes ».',
+  statusFromFlags:
+    'Statut des affaires : lu dans les colonnes {columns} (il n’y a pas de colonne de statut).',
+  statusWithFlags:
+    'Statut des affaires : les colonnes {columns} décident de gagné et perdu ; « {status} » donne les étapes.',
+  idColumn:
+    '{field} : la colonne « {header} » contient des identifiants (comme {example}), pas des noms ; les chiffres par {field} montrent ces identifiants.',
+  createdChoice:
+    'Date de création : « {chosen} » plutôt que « {other} », car le cycle de vente commence là.',
 };
 
 export type UiStrings = Record<keyof typeof EN, string>;

@@ -146,7 +146,8 @@ function unmapped(
       continue;
     }
     for (const field of spec.fields) {
-      if (field.required) continue;
+      // Status flags stand in for a status column; they unlock nothing of their own.
+      if (field.required || field.type === 'flag') continue;
       const column = table.columns[field.id as never] as number | undefined;
       if (column !== undefined && column >= 0) continue;
       unmappedFields.push({
