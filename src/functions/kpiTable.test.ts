@@ -470,3 +470,23 @@ describe.each([
     ]);
   });
 });
+
+describe('KPI_TABLE on a CRM export whose status is in flags', () => {
+  test('IsWon / IsClosed give won, lost and open with no status column', () => {
+    const table = [
+      ['Name', 'OwnerId', 'Amount', 'IsWon', 'IsClosed'],
+      ['A', '005Ec000004oBPNIA2', 100, true, true],
+      ['B', '005Ec000004oBPNIA2', 200, false, true],
+      ['C', '005Ec000004oCQRIA2', 300, false, false],
+      ['D', '005Ec000004oCQRIA2', 400, true, true],
+    ];
+    const out = kpiTable(en, table);
+    expect(out[0]).toEqual(EN_HEADER);
+    // Grouped by rep (OwnerId), most revenue first: the second owner won D (C open); the
+    // first won A and lost B.
+    expect(out.slice(1, 3).map((r) => r.slice(0, 7))).toEqual([
+      ['005Ec000004oCQRIA2', 2, 1, 0, 1, 1, 400],
+      ['005Ec000004oBPNIA2', 2, 1, 1, 0, 0.5, 100],
+    ]);
+  });
+});

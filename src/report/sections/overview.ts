@@ -2,7 +2,7 @@ import type { Language } from '../../core/context';
 import { ratio } from '../../core/status';
 import { growthRateOf } from '../../functions/growthRate';
 import type { DealFieldId } from '../../mapping/fields';
-import { entitySpec, fieldSpec } from '../../mapping/fields';
+import { entitySpec, fieldSpec, flagsGiveStatus } from '../../mapping/fields';
 import type { FeedbackScale } from '../../mapping/schema';
 import type { KpiEntry, Need, PeriodAggregates } from '../catalog';
 import { KPIS } from '../catalog';
@@ -107,7 +107,9 @@ function unmetNeeds(entry: KpiEntry, input: OverviewInput): Requirement[] {
 
 function isMapped(need: Need, { dealFields, tables }: OverviewInput): boolean {
   if (need.entity === 'deals') {
-    return need.field === null || dealFields.has(need.field as DealFieldId);
+    if (need.field === null || dealFields.has(need.field as DealFieldId)) return true;
+    // Won / closed flags give the status when there is no status column.
+    return need.field === 'status' && flagsGiveStatus((f) => dealFields.has(f as DealFieldId));
   }
   const table = tables.of(need.entity);
   if (!table) return false;
