@@ -501,7 +501,8 @@ export class DealReader {
             field: 'closed',
             header: headerOf(table, closedCol, 'closed'),
             sheetRow,
-            value: describeValue(rawClosed),
+            // A date cell as its day in the sheet's zone (not as an instant in UTC).
+            value: isDate(rawClosed) ? isoDay(end, timeZone) : describeValue(rawClosed),
             reason: 'closedBeforeCreated',
           });
         }

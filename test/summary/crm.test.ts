@@ -9,7 +9,7 @@ import { createEmulator } from '../../emulator';
 import { loadCsvFolder } from '../../emulator/importCsv';
 import { defaultTimeZone } from '../../emulator/workbookLocale';
 import type { Loaded } from './support';
-import { cellOf, generate, withBundle } from './support';
+import { cellOf, generate, shown, withBundle } from './support';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'crm');
 
@@ -25,6 +25,8 @@ interface Expected {
   readonly won: number;
   readonly revenue: number;
   readonly winRate: number;
+  /** Sales cycle of the month, and the sheet row closed before it was created. */
+  readonly cycle?: { readonly days: number; readonly closedBeforeCreated: number };
 }
 
 const CASES: Expected[] = [
@@ -92,6 +94,7 @@ const CASES: Expected[] = [
     won: 4,
     revenue: 63000,
     winRate: 4 / 7,
+    cycle: { days: 110 / 3, closedBeforeCreated: 13 },
   },
   {
     folder: 'hubspot',
@@ -243,15 +246,24 @@ const CASES: Expected[] = [
     won: 4,
     revenue: 34550.5,
     winRate: 4 / 7,
+    cycle: { days: 130 / 3, closedBeforeCreated: 10 },
   },
 ];
 
 const LABELS = {
-  en_US: { revenue: 'Revenue', won: 'Orders / won deals', winRate: 'Win rate' },
+  en_US: {
+    revenue: 'Revenue',
+    won: 'Orders / won deals',
+    winRate: 'Win rate',
+    cycle: 'Sales cycle',
+    closedBeforeCreated: 'closed before it was created',
+  },
   fr_FR: {
     revenue: "Chiffre d'affaires (HT)",
     won: 'Commandes / affaires gagnées',
     winRate: 'Taux de transformation des opportunités',
+    cycle: 'Durée du cycle de vente',
+    closedBeforeCreated: 'signée avant d’être créée',
   },
 } as const;
 
@@ -295,6 +307,15 @@ describe.each(CASES.map((c) => [c.folder, c] as const))('%s', (_, expected) => {
     expect(cellOf(loaded, overview, labels.won, 2).value).toBe(expected.won);
     expect(cellOf(loaded, overview, labels.revenue, 2).value).toBeCloseTo(expected.revenue, 6);
     expect(cellOf(loaded, overview, labels.winRate, 2).value).toBeCloseTo(expected.winRate, 9);
+    if (expected.cycle) {
+      // The deal closed before it was created is on the data-quality tab, not in the cycle.
+      expect(cellOf(loaded, overview, labels.cycle, 2).value).toBeCloseTo(expected.cycle.days, 9);
+      const quality = result.tabs.find((t) => t.id === 'quality')!.name;
+      const listed = shown(loaded, quality).filter((row) =>
+        row.includes(labels.closedBeforeCreated),
+      );
+      expect(listed.map((row) => row[2])).toEqual([String(expected.cycle.closedBeforeCreated)]);
+    }
   });
 });
 
