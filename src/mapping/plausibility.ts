@@ -79,8 +79,11 @@ export function misfitOf(
     case 'campaigns': {
       const name = fields.name;
       const p = name && analysis.profiles[name.column];
+      // A sheet named like campaigns vouches for names Sheets would read otherwise ("May 2026").
       const names =
-        p !== undefined && p.total > 0 && p.text / p.total >= 0.8 && p.distinct / p.total >= 0.8;
+        p !== undefined &&
+        p.total > 0 &&
+        (namedLikeIt || (p.text / p.total >= 0.8 && p.distinct / p.total >= 0.8));
       return byHeader(name) && names ? undefined : { reason: 'noCampaignNames', fields: ['name'] };
     }
     default:
