@@ -24,11 +24,13 @@ const CODE = 'Code.js';
 /**
  * The size we aim for (the warning) and the size a change may not cross (the test). The
  * ceiling was 200 KB before selfTest() (about 10 KB), which must be a top-level function
- * of Code.js for the maintainer to run it from the editor, and the bilingual formula
- * errors (every message in English and French, about 5 KB).
+ * of Code.js for the maintainer to run it from the editor, the bilingual formula
+ * errors (every message in English and French, about 5 KB), and the header vocabularies
+ * of the CRMs whose exports people paste, with the notes that say how such an export was
+ * read (about 12 KB).
  */
 export const BUNDLE_AIM_BYTES = 150 * 1024;
-export const BUNDLE_LIMIT_BYTES = 225 * 1024;
+export const BUNDLE_LIMIT_BYTES = 240 * 1024;
 
 /** What an extra build step receives. */
 export interface BuildStepContext {
