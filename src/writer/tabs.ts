@@ -18,16 +18,37 @@ export const TAB_IDS: readonly TabId[] = [
   'quality',
 ];
 
+/** Every name starts with "KPI": the tabs group together and never collide with a data tab. */
 export const TAB_NAMES: Readonly<Record<TabId, Readonly<Record<Language, string>>>> = {
-  overview: { en: 'KPI Overview', fr: 'Synthèse KPI' },
+  overview: { en: 'KPI Overview', fr: 'KPI Synthèse' },
   reps: { en: 'KPI by Rep', fr: 'KPI par commercial' },
-  trends: { en: 'KPI Trends', fr: 'Tendances' },
-  funnel: { en: 'KPI Funnel', fr: 'Entonnoir' },
-  campaigns: { en: 'KPI Campaigns', fr: 'Campagnes & ROI' },
-  activities: { en: 'KPI Activities', fr: 'Activités' },
-  feedback: { en: 'KPI Feedback', fr: 'Ressenti' },
-  quality: { en: 'Data quality', fr: 'Qualité des données' },
+  trends: { en: 'KPI Trends', fr: 'KPI Tendances' },
+  funnel: { en: 'KPI Funnel', fr: 'KPI Entonnoir' },
+  campaigns: { en: 'KPI Campaigns', fr: 'KPI Campagnes & ROI' },
+  activities: { en: 'KPI Activities', fr: 'KPI Activités' },
+  feedback: { en: 'KPI Feedback', fr: 'KPI Ressenti' },
+  quality: { en: 'KPI Data quality', fr: 'KPI Qualité des données' },
 };
+
+/** Names earlier versions gave the tabs: an owned tab still called so is renamed. */
+const EARLIER_TAB_NAMES: Readonly<Partial<Record<TabId, readonly string[]>>> = {
+  overview: ['Synthèse KPI'],
+  trends: ['Tendances'],
+  funnel: ['Entonnoir'],
+  campaigns: ['Campagnes & ROI'],
+  activities: ['Activités'],
+  feedback: ['Ressenti'],
+  quality: ['Data quality', 'Qualité des données'],
+};
+
+/**
+ * True when an owned tab's name is one an earlier version gave it (with or without the
+ * " (2)" it got beside a user's tab of the same name): the user did not choose it.
+ */
+export function isEarlierName(id: TabId, name: string): boolean {
+  const base = name.replace(/ \(\d+\)$/, '').toLowerCase();
+  return (EARLIER_TAB_NAMES[id] ?? []).some((earlier) => earlier.toLowerCase() === base);
+}
 
 /**
  * Developer metadata key marking a tab the add-on created; the value is its TabId. It is

@@ -1,7 +1,14 @@
 import type { Language } from '../core/context';
 import type { ChartPlan, TabPlan } from './plan';
 import type { TabId } from './tabs';
-import { freeName, isTabId, LEGACY_OWNED_TAB_KEY, OWNED_TAB_KEY, TAB_NAMES } from './tabs';
+import {
+  freeName,
+  isEarlierName,
+  isTabId,
+  LEGACY_OWNED_TAB_KEY,
+  OWNED_TAB_KEY,
+  TAB_NAMES,
+} from './tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -112,6 +119,16 @@ export function writeTabs(
     try {
       if (sheet) {
         name = sheet.getName();
+        // A tab written under an earlier name takes today's (a user's name is kept).
+        if (isEarlierName(plan.id, name)) {
+          const others = names.filter((n) => n !== name);
+          const renamed = freeName(TAB_NAMES[plan.id][options.language], others);
+          if (renamed !== name) {
+            sheet.setName(renamed);
+            names[names.indexOf(name)] = renamed;
+            name = renamed;
+          }
+        }
         for (const chart of sheet.getCharts()) sheet.removeChart(chart);
         sheet.clear();
         sheet.setFrozenRows(0);

@@ -144,7 +144,7 @@ describe('under the document lock', () => {
 describe('after Generate', () => {
   it.each([
     ['en', 'KPI Overview'],
-    ['fr', 'Synthèse KPI'],
+    ['fr', 'KPI Synthèse'],
   ] as const)('the sidebar’s Generate leaves the overview active (%s)', (sample, overview) => {
     const emulator = sampleEmulator(sample);
     execution(emulator).call('generateSummary', { today: '2026-11-15' });

@@ -624,13 +624,13 @@ describeInChromium('the playground in Chromium', () => {
       .map((s) => s.name)
       .filter((n) => !before.has(n));
     for (const name of [
-      'Synthèse KPI',
+      'KPI Synthèse',
       'KPI par commercial',
-      'Tendances',
-      'Entonnoir',
-      'Campagnes & ROI',
-      'Activités',
-      'Qualité des données',
+      'KPI Tendances',
+      'KPI Entonnoir',
+      'KPI Campagnes & ROI',
+      'KPI Activités',
+      'KPI Qualité des données',
     ]) {
       expect(created).toContain(name);
     }

@@ -37,14 +37,14 @@ afterAll(() => {
 
 const EXPECTED = {
   fr: [
-    'Synthèse KPI',
+    'KPI Synthèse',
     'KPI par commercial',
-    'Tendances',
-    'Entonnoir',
-    'Campagnes & ROI',
-    'Activités',
-    'Ressenti (2)',
-    'Qualité des données',
+    'KPI Tendances',
+    'KPI Entonnoir',
+    'KPI Campagnes & ROI',
+    'KPI Activités',
+    'KPI Ressenti',
+    'KPI Qualité des données',
   ],
   en: [
     'KPI Overview',
@@ -54,7 +54,7 @@ const EXPECTED = {
     'KPI Campaigns',
     'KPI Activities',
     'KPI Feedback',
-    'Data quality',
+    'KPI Data quality',
   ],
 };
 

@@ -48,7 +48,7 @@ const FR_NAMES: Names = {
   pipeline: 'Pipeline (pondéré)',
   salesCycle: 'Durée du cycle de vente',
   margin: 'Marge',
-  overview: 'Synthèse KPI',
+  overview: 'KPI Synthèse',
   reps: 'KPI par commercial',
 };
 

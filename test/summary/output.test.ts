@@ -34,7 +34,7 @@ const TABS = [
   'KPI Campaigns.csv',
   'KPI Activities.csv',
   'KPI Feedback.csv',
-  'Data quality.csv',
+  'KPI Data quality.csv',
 ];
 const WRITTEN = [...TABS, 'charts.json', 'summary.json'];
 // A valid 1×1 PNG, as a renderer would return.

@@ -5,7 +5,7 @@
 import type { SheetSnapshot } from '../../emulator';
 import { SMALL } from './fixture';
 import type { Loaded } from './support';
-import { generate, workbook } from './support';
+import { generate, sample, workbook } from './support';
 
 /** A tab as a test compares it: everything but chart ids (new charts get new ids). */
 function comparable(snapshot: SheetSnapshot) {
@@ -134,5 +134,67 @@ describe('tab markers across deployments', () => {
     // Re-marked for every deployment: another project finds them too.
     loaded.emulator.project = 'published-add-on';
     expect(generate(loaded).tabs.every((t) => !t.created)).toBe(true);
+  });
+});
+
+describe('tab names', () => {
+  test('every French tab starts with KPI, and the sample’s own "ressenti" tab causes no "(2)"', () => {
+    const loaded = sample('fr');
+    const result = generate(loaded);
+    expect(result.tabs.map((t) => t.name)).toEqual([
+      'KPI Synthèse',
+      'KPI par commercial',
+      'KPI Tendances',
+      'KPI Entonnoir',
+      'KPI Campagnes & ROI',
+      'KPI Activités',
+      'KPI Ressenti',
+      'KPI Qualité des données',
+    ]);
+    expect(loaded.emulator.workbook.sheets.some((s) => / \(\d+\)$/.test(s.name))).toBe(false);
+  });
+
+  test('tabs written under earlier names are found by their marker and renamed', () => {
+    const loaded = sample('fr');
+    generate(loaded);
+    const book = loaded.emulator.workbook;
+    const earlier: Record<string, string> = {
+      'KPI Synthèse': 'Synthèse KPI',
+      'KPI Tendances': 'Tendances',
+      'KPI Ressenti': 'Ressenti (2)',
+      'KPI Qualité des données': 'Qualité des données',
+    };
+    for (const [now, before] of Object.entries(earlier)) book.sheet(now).setName(before);
+    // A user's own tab under an earlier name, unmarked, is never renamed.
+    const mine = book.insertSheet('Entonnoir', 0);
+    book.sheet('KPI Entonnoir').setName('Entonnoir (2)');
+    const ids = book.sheets.map((s) => s.sheetId);
+    const again = generate(loaded);
+    expect(again.tabs.every((t) => !t.created)).toBe(true);
+    expect(again.tabs.map((t) => t.name)).toContain('KPI Entonnoir');
+    expect(book.sheets.map((s) => s.sheetId)).toEqual(ids);
+    for (const now of [...Object.keys(earlier), 'KPI Entonnoir'])
+      expect(book.sheet(now)).toBeDefined();
+    expect(mine.name).toBe('Entonnoir');
+    // The sample's own tab keeps its name.
+    expect(book.sheets.map((s) => s.name)).toContain('ressenti');
+  });
+
+  test('a user tab that holds the new name keeps it; the renamed tab takes a suffix', () => {
+    const loaded = sample('fr');
+    generate(loaded);
+    const book = loaded.emulator.workbook;
+    book.sheet('KPI Tendances').setName('Tendances');
+    book.insertSheet('KPI Tendances');
+    const again = generate(loaded);
+    expect(again.tabs.find((t) => t.id === 'trends')!.name).toBe('KPI Tendances (2)');
+    expect(book.sheet('KPI Tendances').snapshot().metadata).toEqual([]);
+  });
+
+  test('a name the user chose is kept', () => {
+    const loaded = workbook(SMALL);
+    generate(loaded);
+    loaded.emulator.workbook.sheet('KPI Funnel').setName('Funnel for Monday');
+    expect(generate(loaded).tabs.find((t) => t.id === 'funnel')!.name).toBe('Funnel for Monday');
   });
 });

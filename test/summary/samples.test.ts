@@ -14,18 +14,18 @@ const TABS = {
     ['campaigns', 'KPI Campaigns'],
     ['activities', 'KPI Activities'],
     ['feedback', 'KPI Feedback'],
-    ['quality', 'Data quality'],
+    ['quality', 'KPI Data quality'],
   ],
   fr: [
-    ['overview', 'Synthèse KPI'],
+    ['overview', 'KPI Synthèse'],
     ['reps', 'KPI par commercial'],
-    ['trends', 'Tendances'],
-    ['funnel', 'Entonnoir'],
-    ['campaigns', 'Campagnes & ROI'],
-    ['activities', 'Activités'],
+    ['trends', 'KPI Tendances'],
+    ['funnel', 'KPI Entonnoir'],
+    ['campaigns', 'KPI Campagnes & ROI'],
+    ['activities', 'KPI Activités'],
     // The sample has a data tab called "ressenti": the summary never takes its name.
-    ['feedback', 'Ressenti (2)'],
-    ['quality', 'Qualité des données'],
+    ['feedback', 'KPI Ressenti'],
+    ['quality', 'KPI Qualité des données'],
   ],
 } as const;
 
@@ -108,7 +108,7 @@ describe.each(['en', 'fr'] as const)('sample %s', (language) => {
       expect(rows.some((r) => r[2] === '19' && r[4] === '"n/c"' && r[5] === 'pas un nombre')).toBe(
         true,
       );
-      expect(result.warnings.some((w) => w.includes('Qualité des données'))).toBe(true);
+      expect(result.warnings.some((w) => w.includes('KPI Qualité des données'))).toBe(true);
     } else {
       expect(rows.some((r) => r[0] === 'Every value could be read.')).toBe(true);
     }

@@ -78,7 +78,7 @@ describeInChromium('the Generate KPI summary button', () => {
       await button.click();
       await page.locator('#error').filter({ hasText: 'Une synthèse est déjà en cours' }).waitFor();
       expect(await page.locator('#summary-result .ok').count()).toBe(0);
-      expect(emulator.workbook.sheets.map((s) => s.name)).not.toContain('Synthèse KPI');
+      expect(emulator.workbook.sheets.map((s) => s.name)).not.toContain('KPI Synthèse');
       expect(errors).toEqual([]);
     } finally {
       await page.close();

@@ -30,7 +30,7 @@ test('the generation succeeds and names every tab in English', () => {
     'KPI Campaigns',
     'KPI Activities',
     'KPI Feedback',
-    'Data quality',
+    'KPI Data quality',
   ]);
   expect(result.period).toBe('2026-10');
   // 8 deals + 6 activities + 2 campaigns + 4 targets + 3 feedback rows.
@@ -373,7 +373,7 @@ test('KPI Feedback: mean score per rep and month, latest comments first', () => 
 });
 
 test('Data quality: rows read and used per table, fields not mapped', () => {
-  const rows = shown(loaded, 'Data quality');
+  const rows = shown(loaded, 'KPI Data quality');
   const top = rows.findIndex((r) => r[0] === 'Table');
   expect(rows.slice(top, top + 6).map((r) => r.slice(0, 5))).toEqual([
     ['Table', 'Sheet', 'Rows read', 'Rows used', 'Rows skipped'],
@@ -383,9 +383,9 @@ test('Data quality: rows read and used per table, fields not mapped', () => {
     ['Targets', 'Targets', '4', '4', '0'],
     ['Rep feedback', 'Feedback', '3', '3', '0'],
   ]);
-  expect(rowOf(loaded, 'Data quality', 'Every value could be read.')).toBeDefined();
+  expect(rowOf(loaded, 'KPI Data quality', 'Every value could be read.')).toBeDefined();
   expect(rows.some((r) => r[0] === 'Deals' && r[1] === 'Region')).toBe(true);
-  expect(loaded.emulator.workbook.sheet('Data quality').snapshot().charts).toEqual([]);
+  expect(loaded.emulator.workbook.sheet('KPI Data quality').snapshot().charts).toEqual([]);
 });
 
 test('each summary tab is marked as the add-on’s own', () => {
@@ -424,7 +424,7 @@ test('one count of skipped rows: the result message and the data-quality tab agr
   const run = generate(withBlanks);
   expect(run.rowsSkipped).toBe(3);
   expect(run.message).toBe('KPI summary written: 8 tabs · rows read: 26 · rows skipped: 3.');
-  const tables = shown(withBlanks, 'Data quality');
+  const tables = shown(withBlanks, 'KPI Data quality');
   const header = tables.findIndex((r) => r[0] === 'Table');
   const perTable = tables.slice(header + 1).filter((r) => r[0] !== '' && r[4] !== '');
   const total = perTable.slice(0, 5).reduce((sum, r) => sum + Number(r[4].replace(/,/g, '')), 0);
