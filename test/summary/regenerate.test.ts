@@ -175,7 +175,7 @@ describe('tab names', () => {
     expect(book.sheets.map((s) => s.sheetId)).toEqual(ids);
     for (const now of [...Object.keys(earlier), 'KPI Entonnoir'])
       expect(book.sheet(now)).toBeDefined();
-    expect(mine.name).toBe('Entonnoir');
+    expect(mine.getName()).toBe('Entonnoir');
     // The sample's own tab keeps its name.
     expect(book.sheets.map((s) => s.name)).toContain('ressenti');
   });
