@@ -634,8 +634,9 @@ describeInChromium('the playground in Chromium', () => {
     ]) {
       expect(created).toContain(name);
     }
-    // The user's own "ressenti" tab keeps its name: the add-on's feedback tab gets another.
-    expect(created.some((name) => /^Ressenti/.test(name))).toBe(true);
+    // The user's own "ressenti" tab keeps its name: the add-on's is "KPI Ressenti".
+    expect(created).toContain('KPI Ressenti');
+    expect(session.emulator.workbook.sheets.map((s) => s.name)).toContain('ressenti');
     let tabs = await page.locator('.tab').allTextContents();
     for (const name of created) expect(tabs).toContain(name);
 

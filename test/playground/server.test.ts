@@ -280,7 +280,7 @@ describe('a fresh playground, through its JSON API', () => {
         });
         expect(result.ok).toBe(true);
         const overview = await call<Sheet>(
-          `${url}api/sheet?name=${encodeURIComponent('Synthèse KPI')}`,
+          `${url}api/sheet?name=${encodeURIComponent('KPI Synthèse')}`,
         );
         const row = overview.display.find((line) => line[0] === "Chiffre d'affaires (HT)");
         expect(row).toBeDefined();
