@@ -62,11 +62,11 @@ test('on a later run, the message lists the tabs rewritten and the one left inco
 test('when the first tab fails, nothing else was changed', () => {
   const loaded = workbook(SMALL, { locale: 'fr_FR', timeZone: 'Europe/Paris' });
   const before = loaded.emulator.workbook.sheets.map((s) => s.name);
-  failChartsOn('Synthèse KPI');
+  failChartsOn('KPI Synthèse');
   const result = generate(loaded);
   expect(result.message).toBe(
-    `La synthèse KPI n’a pas été écrite : l’écriture de « Synthèse KPI » a échoué (${FAILURE}). ` +
-      'Les onglets ajoutés par cette exécution ont été supprimés : « Synthèse KPI ». Aucun autre onglet n’a été modifié. Réessayez.',
+    `La synthèse KPI n’a pas été écrite : l’écriture de « KPI Synthèse » a échoué (${FAILURE}). ` +
+      'Les onglets ajoutés par cette exécution ont été supprimés : « KPI Synthèse ». Aucun autre onglet n’a été modifié. Réessayez.',
   );
   expect(loaded.emulator.workbook.sheets.map((s) => s.name)).toEqual(before);
 });
