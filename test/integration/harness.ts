@@ -112,6 +112,16 @@ export function execution(emulator: Emulator, globals?: Record<string, unknown>)
   };
 }
 
+/** The message of the error `fn` throws; fails when it throws none. */
+export function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return String((error as Error).message);
+  }
+  throw new Error('expected an error');
+}
+
 /** The document properties the mapping uses. */
 export function mappingProperties(emulator: Emulator): Map<string, string> {
   const out = new Map<string, string>();

@@ -6,7 +6,7 @@
 import type { Emulator } from '../../emulator/index';
 import type { DraftMapping, MappingState } from '../../src/server/types';
 import type { SampleName } from './harness';
-import { execution, mappingProperties, sampleEmulator, sampleSheets } from './harness';
+import { errorOf, execution, mappingProperties, sampleEmulator, sampleSheets } from './harness';
 
 const VALUE_LIMIT = 9 * 1024;
 
@@ -47,15 +47,6 @@ function stateOf(emulator: Emulator): MappingState {
 
 function classOf(state: MappingState, label: string): string | undefined {
   return state.analysis.statuses.find((s) => s.label === label)?.class;
-}
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return String((error as Error).message);
-  }
-  throw new Error('expected an error');
 }
 
 describe.each(['fr', 'en'] as const)('%s sample workbook', (sample: SampleName) => {

@@ -3,16 +3,7 @@
  * document lock says it was not reset (and why), and deletes nothing.
  */
 import type { MappingState } from '../../src/server/types';
-import { execution, mappingProperties, sampleEmulator } from './harness';
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return String((error as Error).message);
-  }
-  throw new Error('expected an error');
-}
+import { errorOf, execution, mappingProperties, sampleEmulator } from './harness';
 
 describe('resetMapping while another execution holds the document lock', () => {
   it('says the mapping was not reset, why, and keeps it', () => {

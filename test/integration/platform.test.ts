@@ -5,21 +5,12 @@
  */
 import type { Emulator, MenuEntry } from '../../emulator/index';
 import type { MappingState } from '../../src/server/types';
-import { execution, sampleEmulator } from './harness';
+import { errorOf, execution, sampleEmulator } from './harness';
 
 function captions(emulator: Emulator): string[] {
   return (emulator.ui.addonMenu?.items ?? [])
     .filter((item): item is Extract<MenuEntry, { type: 'item' }> => item.type === 'item')
     .map((item) => item.caption);
-}
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return String((error as Error).message);
-  }
-  throw new Error('expected an error');
 }
 
 describe('onOpen and onInstall', () => {
