@@ -2,38 +2,12 @@
  * `npm run summary`: the headless command writes every tab as CSV plus charts.json, and
  * on unusable input says why on stderr, exits non-zero and writes nothing.
  */
-import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../../emulator/csv';
+import { ROOT, summary, temporaryFolder } from '../support/summaryCommand';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-
-function summary(...args: string[]) {
-  return spawnSync(TSX, [path.join(ROOT, 'scripts', 'summary.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60000,
-  });
-}
-
-let work: string;
-beforeAll(() => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'summary-cli-'));
-});
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true });
-});
+const work = temporaryFolder('summary-cli-', 'all');
 
 const EXPECTED = {
   fr: [
@@ -60,7 +34,7 @@ const EXPECTED = {
 
 describe.each(['fr', 'en'] as const)('samples/%s', (language) => {
   test('every tab as CSV, charts.json and summary.json', () => {
-    const out = path.join(work, language);
+    const out = path.join(work(), language);
     const run = summary(
       '--data',
       path.join(ROOT, 'samples', language),
@@ -117,7 +91,7 @@ describe.each(['fr', 'en'] as const)('samples/%s', (language) => {
 });
 
 test('a second run replaces an earlier summary, and a folder of other files is refused', () => {
-  const out = path.join(work, 'again');
+  const out = path.join(work(), 'again');
   const args = ['--data', path.join(ROOT, 'samples', 'en'), '--out', out, '--today', '2026-11-15'];
   expect(summary(...args).status).toBe(0);
   expect(summary(...args).status).toBe(0);
@@ -127,7 +101,7 @@ test('a second run replaces an earlier summary, and a folder of other files is r
   expect(refused.status).toBe(1);
   expect(refused.stderr).toMatch(/^summary: --out .*: this folder is not empty/);
   expect(readFileSync(path.join(out, 'stale.csv'), 'utf8')).toBe('mine');
-  expect(readdirSync(work).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  expect(readdirSync(work()).filter((f) => f.includes('.tmp-'))).toEqual([]);
 });
 
 describe.each(['fr', 'en'] as const)('samples/%s without --today', (language) => {
@@ -139,19 +113,19 @@ describe.each(['fr', 'en'] as const)('samples/%s without --today', (language) =>
       return parseCsv(readFileSync(path.join(out, `${name}.csv`), 'utf8'), delimiter);
     };
     const data = path.join(ROOT, 'samples', language);
-    const out = path.join(work, `default-${language}`);
+    const out = path.join(work(), `default-${language}`);
     const run = summary('--data', data, '--out', out);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const overview = overviewOf(out);
     expect(Number(overview.find((row) => row[0] === won)![1])).toBeGreaterThan(0);
 
-    const chosen = path.join(work, `chosen-${language}`);
+    const chosen = path.join(work(), `chosen-${language}`);
     expect(summary('--data', data, '--out', chosen, '--period', '2026-Q2').status).toBe(0);
     const result = JSON.parse(readFileSync(path.join(chosen, 'summary.json'), 'utf8'));
     expect(result.result.period).toBe('2026-Q2');
 
-    const empty = path.join(work, `empty-${language}`);
+    const empty = path.join(work(), `empty-${language}`);
     expect(summary('--data', data, '--out', empty, '--period', '2019-06').status).toBe(0);
     const note = overviewOf(empty).find((row) =>
       row[0].startsWith(
@@ -164,7 +138,7 @@ describe.each(['fr', 'en'] as const)('samples/%s without --today', (language) =>
 
 describe('unusable input', () => {
   test('a --period that names no period', () => {
-    const out = path.join(work, 'out-bad-period');
+    const out = path.join(work(), 'out-bad-period');
     const run = summary(
       '--data',
       path.join(ROOT, 'samples', 'en'),
@@ -181,30 +155,30 @@ describe('unusable input', () => {
   });
 
   test('a folder without deals: non-zero exit, a clear message, nothing written', () => {
-    const data = path.join(work, 'no-deals');
+    const data = path.join(work(), 'no-deals');
     mkdirSync(data);
     writeFileSync(path.join(data, 'notes.csv'), 'Topic,Owner\nOffice move,Ann\n');
-    const out = path.join(work, 'out-no-deals');
+    const out = path.join(work(), 'out-no-deals');
     const run = summary('--data', data, '--out', out);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/no sheet of deals was found/);
     expect(run.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
-    expect(readdirSync(work).filter((f) => f.startsWith('out-no-deals'))).toEqual([]);
+    expect(readdirSync(work()).filter((f) => f.startsWith('out-no-deals'))).toEqual([]);
   });
 
   test('a missing folder', () => {
-    const out = path.join(work, 'out-missing');
-    const run = summary('--data', path.join(work, 'nowhere'), '--out', out);
+    const out = path.join(work(), 'out-missing');
+    const run = summary('--data', path.join(work(), 'nowhere'), '--out', out);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/no such folder/);
     expect(existsSync(out)).toBe(false);
   });
 
   test('a folder without CSV files, and missing arguments', () => {
-    const empty = path.join(work, 'empty');
+    const empty = path.join(work(), 'empty');
     mkdirSync(empty);
-    const run = summary('--data', empty, '--out', path.join(work, 'out-empty'));
+    const run = summary('--data', empty, '--out', path.join(work(), 'out-empty'));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/no \.csv file/);
     const usage = summary('--data', empty);

@@ -3,46 +3,28 @@
  * quotes do not close, options that are not what they claim, and data text that would
  * run as a formula where the written CSV files are opened.
  */
-import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseCsv } from '../../emulator/csv';
 import { runSummary, UsageError } from '../../scripts/summary';
+import { ROOT, summary, temporaryFolder } from '../support/summaryCommand';
 import { SMALL } from './fixture';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const TODAY = '2026-11-15';
 
-function summary(...args: string[]) {
-  return spawnSync(TSX, [path.join(ROOT, 'scripts', 'summary.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60000,
-  });
-}
-
-let work: string;
-beforeEach(() => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'summary-input-'));
-});
-afterEach(() => {
-  rmSync(work, { recursive: true, force: true });
-});
+const work = temporaryFolder('summary-input-');
 
 /** A data folder with the small workbook, `deals.csv` replaced by `deals` when given. */
 function folder(deals?: string | Buffer): string {
-  const data = path.join(work, 'data');
+  const data = path.join(work(), 'data');
   mkdirSync(data);
   for (const [name, text] of Object.entries(SMALL)) {
     writeFileSync(path.join(data, `${name.toLowerCase()}.csv`), text);
@@ -68,11 +50,11 @@ describe('files that cannot be read as they are', () => {
     const lines = SMALL.Deals.split('\n');
     lines[3] = lines[3].replace('Bob,', '"Bob,');
     const data = folder(lines.join('\n'));
-    const message = await refused({ data, out: path.join(work, 'out'), today: TODAY });
+    const message = await refused({ data, out: path.join(work(), 'out'), today: TODAY });
     expect(message).toBe(
       `${path.join(data, 'deals.csv')}, line 4: a quoted field opens on this line and is never closed (a " is missing)`,
     );
-    const run = summary('--data', data, '--out', path.join(work, 'out'), '--today', TODAY);
+    const run = summary('--data', data, '--out', path.join(work(), 'out'), '--today', TODAY);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(`summary: ${message}\n`);
   });
@@ -83,14 +65,14 @@ describe('files that cannot be read as they are', () => {
     lines[3] = lines[3].replace('Bob,', '"Bob,');
     lines[4] = lines[4].replace('Delta,', 'Delta 27",');
     const data = folder(lines.join('\n'));
-    const message = await refused({ data, out: path.join(work, 'out'), today: TODAY });
+    const message = await refused({ data, out: path.join(work(), 'out'), today: TODAY });
     expect(message).toBe(
       `${path.join(data, 'deals.csv')}, line 4: a quoted field opens on this line and runs to line 5, taking in what look like whole rows (a " is probably missing)`,
     );
     // Closed by the quote that opens a later quoted field instead.
     lines[4] = lines[4].replace('Delta 27",', '"Delta, Inc",');
     writeFileSync(path.join(data, 'deals.csv'), lines.join('\n'));
-    expect(await refused({ data, out: path.join(work, 'out'), today: TODAY })).toBe(
+    expect(await refused({ data, out: path.join(work(), 'out'), today: TODAY })).toBe(
       `${path.join(data, 'deals.csv')}, line 4: a quoted field opens on this line and text follows its closing " (quote the whole field, doubling the " inside)`,
     );
   });
@@ -113,7 +95,7 @@ describe('files that cannot be read as they are', () => {
     ];
     for (const [bytes, why] of cases) {
       const data = folder(bytes);
-      const message = await refused({ data, out: path.join(work, 'out'), today: TODAY });
+      const message = await refused({ data, out: path.join(work(), 'out'), today: TODAY });
       expect(message).toMatch(
         new RegExp(`^${path.join(data, 'deals.csv')}: this file is not UTF-8 \\(`),
       );
@@ -126,17 +108,17 @@ describe('files that cannot be read as they are', () => {
   test('the first file, read for the locale, is checked the same way', async () => {
     const data = folder();
     writeFileSync(path.join(data, 'activities.csv'), Buffer.from('Date,Owner\n', 'utf16le'));
-    expect(await refused({ data, out: path.join(work, 'out'), today: TODAY })).toMatch(
+    expect(await refused({ data, out: path.join(work(), 'out'), today: TODAY })).toMatch(
       /activities\.csv: this file is not UTF-8/,
     );
   });
 
   test('a UTF-8 byte order mark never reaches a header', async () => {
     const data = folder('\ufeff' + SMALL.Deals.replace(/\n/g, '\r\n'));
-    const result = await runSummary({ data, out: path.join(work, 'out'), today: TODAY });
+    const result = await runSummary({ data, out: path.join(work(), 'out'), today: TODAY });
     expect(result.result.ok).toBe(true);
     expect(result.result.rowsRead).toBeGreaterThan(0);
-    const byRep = parseCsv(readFileSync(path.join(work, 'out', 'KPI by Rep.csv'), 'utf8'));
+    const byRep = parseCsv(readFileSync(path.join(work(), 'out', 'KPI by Rep.csv'), 'utf8'));
     expect(byRep.map((row) => row[0])).toEqual(expect.arrayContaining(['Alice', 'Bob']));
   });
 });
@@ -169,7 +151,7 @@ describe('options named in their message', () => {
   ];
   test.each(cases)('%s', async (_, options, message) => {
     const data = folder();
-    const text = await refused({ data, out: path.join(work, 'out'), today: TODAY, ...options });
+    const text = await refused({ data, out: path.join(work(), 'out'), today: TODAY, ...options });
     expect(text.startsWith(message)).toBe(true);
     expect(text).not.toMatch(/sidebar/);
   });
@@ -177,7 +159,7 @@ describe('options named in their message', () => {
   test('real locales, bare or with a country, are taken', async () => {
     const data = folder();
     for (const locale of ['en_GB', 'fr', 'de_DE']) {
-      const out = path.join(work, `out-${locale}`);
+      const out = path.join(work(), `out-${locale}`);
       const run = await runSummary({ data, out, today: TODAY, locale });
       expect(run.result.ok).toBe(true);
     }
@@ -185,7 +167,7 @@ describe('options named in their message', () => {
 
   test('on the command line: one line on stderr, exit 1', () => {
     const data = folder();
-    const run = summary('--data', data, '--out', path.join(work, 'out'), '--today', '2026-13-01');
+    const run = summary('--data', data, '--out', path.join(work(), 'out'), '--today', '2026-13-01');
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
       'summary: --today 2026-13-01: not a date, expected YYYY-MM-DD (e.g. 2026-11-15)\n',
@@ -219,7 +201,7 @@ describe('text that would run as a formula where a written file is opened', () =
     for (const name of ['Feedback', 'Campaigns', 'Targets', 'Activities'] as const) {
       writeFileSync(path.join(data, `${name.toLowerCase()}.csv`), csv(SMALL[name]));
     }
-    const out = path.join(work, 'out');
+    const out = path.join(work(), 'out');
     const result = await runSummary({ data, out, today: TODAY });
     expect(result.result.ok).toBe(true);
 
@@ -241,14 +223,14 @@ test('a folder named like a CSV file (an earlier --out) is not read as a table',
   const data = folder();
   mkdirSync(path.join(data, 'archive.csv'));
   writeFileSync(path.join(data, 'archive.csv', 'KPI Overview.csv'), 'x\n');
-  const run = await runSummary({ data, out: path.join(work, 'out'), today: TODAY });
+  const run = await runSummary({ data, out: path.join(work(), 'out'), today: TODAY });
   expect(run.result.ok).toBe(true);
   expect(run.result.tabs.length).toBe(8);
 });
 
 test('the samples read as before (copied folder)', async () => {
-  const data = path.join(work, 'fr');
+  const data = path.join(work(), 'fr');
   cpSync(path.join(ROOT, 'samples', 'fr'), data, { recursive: true });
-  const run = await runSummary({ data, out: path.join(work, 'out'), today: TODAY });
+  const run = await runSummary({ data, out: path.join(work(), 'out'), today: TODAY });
   expect(run.result.rowsRead).toBe(3290);
 });
