@@ -42,6 +42,7 @@ const PATTERNS: Record<DecimalSeparator, RegExp> = {
 };
 const GROUP_CHARS = /[,.'’ \u00a0\u202f]/g;
 const OTHER: Record<DecimalSeparator, DecimalSeparator> = { '.': ',', ',': '.' };
+const PLAIN: Record<DecimalSeparator, RegExp> = { '.': /^\d+(?:\.\d+)?$/, ',': /^\d+(?:,\d+)?$/ };
 
 /** Reads `text` with one decimal separator: a number (maybe ±Infinity), or undefined. */
 function read(text: string, decimal: DecimalSeparator): number | undefined {
@@ -92,6 +93,11 @@ export function parseNumber(value: unknown, decimal: DecimalSeparator): ParsedNu
   if (typeof value === 'number') return Number.isFinite(value) ? value : NOT_A_NUMBER;
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value !== 'string') return NOT_A_NUMBER;
+  // Most amounts typed as text are bare digits with maybe a decimal part: no regex groups.
+  if (PLAIN[decimal].test(value)) {
+    const plain = Number(decimal === ',' ? value.replace(',', '.') : value);
+    return Number.isFinite(plain) ? plain : NOT_A_NUMBER;
+  }
   const parsed = readText(value, decimal);
   if (parsed === undefined) return value.trim() === '' ? null : NOT_A_NUMBER;
   return Number.isFinite(parsed) ? parsed : NOT_A_NUMBER;
