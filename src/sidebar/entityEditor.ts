@@ -22,6 +22,7 @@ import {
 } from './model';
 import { schedulePreview } from './previewPanel';
 import { session, t } from './session';
+import { renderStatuses } from './statusEditor';
 import { markDirty, say, sayError } from './statusLine';
 import type { StringKey } from './strings';
 
@@ -164,6 +165,7 @@ function renderField(entityId: EntityId, field: FieldSpec): HTMLElement {
     draft.entities[entityId] = { ...current, fields };
     const statusRelated =
       entityId === 'deals' && (field.id === 'status' || field.id === 'probability');
+    if (entityId === 'deals' && field.id === 'status') forgetStatuses();
     afterEdit(entityId, statusRelated);
   });
   const label = h(
@@ -198,6 +200,7 @@ function renderScale(): HTMLElement {
 }
 
 async function changeSheet(entityId: EntityId, sheetName: string): Promise<void> {
+  if (entityId === 'deals') forgetStatuses();
   if (sheetName === '') {
     delete session.draft.entities[entityId];
     afterEdit(entityId, entityId === 'deals');
@@ -220,6 +223,16 @@ async function changeSheet(entityId: EntityId, sheetName: string): Promise<void>
   session.draft.entities[entityId] = entityFromMatch(sheet, match);
   openEntities.add(entityId);
   afterEdit(entityId, entityId === 'deals');
+}
+
+/**
+ * Another status column (another sheet, or another column): the statuses listed so far
+ * are those of the old column, so they go, and the preview proposes the won / lost lists
+ * and the stage order from the new one.
+ */
+function forgetStatuses(): void {
+  session.statuses = [];
+  renderStatuses();
 }
 
 /** After any edit of an entity: redraw it, mark unsaved, refresh the preview. */

@@ -129,9 +129,14 @@ export function renderPreview(): void {
   ]);
 }
 
-/** A freshly loaded state comes with its own preview: none is pending any more. */
+/**
+ * A freshly loaded state (a save, a reset) comes with its own preview: none is pending
+ * any more, and an answer to a request sent before it is dropped.
+ */
 export function markPreviewCurrent(): void {
   previewPending = false;
+  window.clearTimeout(previewTimer);
+  previewSeq++;
 }
 
 /** Asks for a new preview shortly (edits in a row send one request). */

@@ -313,4 +313,56 @@ describeInChromium('the mapping sidebar in Chromium', () => {
       await page.close();
     }
   });
+
+  it('lists the statuses of the sheet chosen for the deals, also after a reset', async () => {
+    const day = (d: number) => new Date(2026, 9, d);
+    const emulator = sampleEmulator('en', {
+      sheets: [
+        {
+          name: 'Deals',
+          values: [
+            ['Deal', 'Stage', 'Amount', 'Close Date'],
+            ['A', 'Prospecting', 100, day(1)],
+            ['B', 'Closed Won', 200, day(2)],
+            ['C', 'Closed Lost', 300, day(3)],
+          ],
+        },
+        {
+          name: 'Archive 2019',
+          values: [
+            ['Deal', 'Status', 'Amount', 'Close Date'],
+            ['D', 'Lead', 100, day(4)],
+            ['E', 'Signed', 200, day(5)],
+            ['F', 'Lost', 300, day(6)],
+            ['G', 'Demo', 400, day(7)],
+          ],
+        },
+      ],
+    });
+    const { page, errors } = await open(emulator, 'en');
+    const labels = () => page.locator('#statuses .status-label').allTextContents();
+    const waitForLabels = (wanted: string[]) =>
+      page.waitForFunction(
+        (w) =>
+          JSON.stringify(
+            [...document.querySelectorAll('#statuses .status-label')].map((e) => e.textContent),
+          ) === JSON.stringify(w),
+        wanted,
+      );
+    try {
+      expect(await labels()).toEqual(['Prospecting', 'Closed Won', 'Closed Lost']);
+      await page.locator('#sheet-deals').selectOption('Archive 2019');
+      // Open stages first, in the column's order, then won, then lost: none of the old sheet's.
+      await waitForLabels(['Lead', 'Demo', 'Signed', 'Lost']);
+      await page.locator('#reset').click();
+      await page.locator('#reset-yes').click();
+      await page.locator('#status').filter({ hasText: 'Saved mapping deleted' }).waitFor();
+      await waitForLabels(['Prospecting', 'Closed Won', 'Closed Lost']);
+      await page.locator('#sheet-deals').selectOption('Archive 2019');
+      await waitForLabels(['Lead', 'Demo', 'Signed', 'Lost']);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
