@@ -9,7 +9,7 @@ import { createEmulator } from '../../emulator';
 import { loadCsvFolder } from '../../emulator/importCsv';
 import { defaultTimeZone } from '../../emulator/workbookLocale';
 import type { Loaded } from './support';
-import { cellOf, generate, shown, withBundle } from './support';
+import { cellOf, generate, rawWorkbook, shown, withBundle } from './support';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'crm');
 
@@ -343,4 +343,23 @@ describe('what the sidebar and the summary say about these tables', () => {
       'Customer: the column “AccountId” holds record IDs (like 001Ec00000Xk1aQIAR), not names; figures by Customer show these IDs.',
     ]);
   });
+});
+
+test('dollar amounts pasted into a French workbook count in the revenue', () => {
+  const loaded = rawWorkbook(
+    {
+      Affaires: [
+        ['Affaire', 'Étape', 'Amount', 'Clos le'],
+        ['A', 'Gagnée', '$24,000.00', new Date(Date.UTC(2024, 2, 4, 12))],
+        ['B', 'Gagnée', '$1,250.50', new Date(Date.UTC(2024, 2, 12, 12))],
+        ['C', 'Perdue', '$980.00', new Date(Date.UTC(2024, 2, 20, 12))],
+      ],
+    },
+    { locale: 'fr_FR', timeZone: 'Europe/Paris' },
+  );
+  const result = generate(loaded, { today: '2024-04-10' });
+  expect(result.period).toBe('2024-03');
+  const overview = result.tabs.find((t) => t.id === 'overview')!.name;
+  expect(cellOf(loaded, overview, "Chiffre d'affaires (HT)", 2).value).toBeCloseTo(25250.5, 6);
+  expect(cellOf(loaded, overview, 'Commandes / affaires gagnées', 2).value).toBe(2);
 });
