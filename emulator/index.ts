@@ -207,6 +207,12 @@ export interface EmulatorOptions {
   userEmail?: string;
   /** Evaluates formula cells when read (otherwise they read ""). */
   formulaEvaluator?: SpreadsheetEnv['formulaEvaluator'];
+  /**
+   * "onArgumentChange" (default): a formula cell is computed again only when entered
+   * again or when a range it names changes, as Sheets does for custom functions;
+   * "always": on every read.
+   */
+  recalculation?: 'always' | 'onArgumentChange';
   /** Type strings written with setValue(s) as Sheets does. Default true. */
   parseWrittenStrings?: boolean;
   /**
@@ -459,6 +465,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const env: SpreadsheetEnv = {
     formulaEvaluator: options.formulaEvaluator,
+    recalculation: options.recalculation ?? 'onArgumentChange',
     parseWrittenStrings: options.parseWrittenStrings ?? true,
     formulaPrefixes: options.formulaPrefixes ?? ['='],
     realm: NODE_REALM,

@@ -368,6 +368,53 @@ describe('developer metadata', () => {
   });
 });
 
+describe('recalculation and text finder', () => {
+  it('computes a formula again only when entered again or when a range it names changes', () => {
+    let calls = 0;
+    let external = 'v1';
+    const emulator = createEmulator({
+      formulaEvaluator: () => `${external}#${++calls}`,
+    });
+    const sheet = emulator.spreadsheet.getActiveSheet();
+    sheet.getRange('A1:A2').setValues([[1], [2]]);
+    sheet.getRange('B1').setFormula('=MYFN(A1:A2; "C9")');
+    expect(sheet.getRange('B1').getValue()).toBe('v1#1');
+    external = 'v2'; // something the function reads that is not an argument
+    expect(sheet.getRange('B1').getValue()).toBe('v1#1');
+    sheet.getRange('C9').setValue(5); // named only inside a string: not an argument
+    expect(sheet.getRange('B1').getValue()).toBe('v1#1');
+    sheet.getRange('A2').setValue(3); // an argument changed
+    expect(sheet.getRange('B1').getValue()).toBe('v2#2');
+    external = 'v3';
+    sheet.getRange('B1').setFormula('=MYFN(A1:A2; "C9")'); // entered again
+    expect(sheet.getRange('B1').getValue()).toBe('v3#3');
+    const always = createEmulator({ formulaEvaluator: () => ++calls, recalculation: 'always' });
+    always.spreadsheet.getActiveSheet().getRange('A1').setFormula('=MYFN()');
+    const cell = always.spreadsheet.getActiveSheet().getRange('A1');
+    expect(cell.getValue()).not.toBe(cell.getValue());
+  });
+  it('finds formulas by their text only with matchFormulaText(true)', () => {
+    const emulator = createEmulator({ formulaEvaluator: () => 'result' });
+    const ss = emulator.spreadsheet;
+    ss.getActiveSheet().getRange('A1').setFormula('=KPI_TABLE(Deals!A1:K)');
+    ss.getActiveSheet().getRange('A2').setValue("'see KPI_TABLE(…) in the docs");
+    ss.insertSheet('Other').getRange('C3').setFormula('=kpi_table(Deals!A1:K; "rep")');
+    const found = (finder: GoogleAppsScript.Spreadsheet.TextFinder) =>
+      finder.findAll().map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`);
+    expect(found(ss.createTextFinder('KPI_TABLE(').matchFormulaText(true))).toEqual([
+      'Sheet1!A1',
+      'Sheet1!A2',
+      'Other!C3',
+    ]);
+    expect(found(ss.createTextFinder('KPI_TABLE(').matchFormulaText(true).matchCase(true))).toEqual(
+      ['Sheet1!A1', 'Sheet1!A2'],
+    );
+    // Without it, formula cells are searched by what they show.
+    expect(found(ss.createTextFinder('KPI_TABLE('))).toEqual(['Sheet1!A2']);
+    expect(found(ss.getSheetByName('Other')!.createTextFinder('kpi_table('))).toEqual([]);
+  });
+});
+
 describe('developer metadata visibility', () => {
   it('shows PROJECT metadata only to the project that wrote it, DOCUMENT metadata to all', () => {
     const emulator = english();

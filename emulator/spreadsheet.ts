@@ -36,6 +36,28 @@ export interface SpreadsheetEnv {
   realm: Realm;
   /** Called for Spreadsheet.toast. */
   onToast: (toast: { message: string; title: string; timeoutSeconds: number | null }) => void;
+  /**
+   * When formula cells are computed again. "onArgumentChange" (the default): a result is
+   * kept until the formula is entered again or a value in a range it names changes, the
+   * way Sheets recalculates custom functions; "always": on every read.
+   */
+  recalculation?: 'always' | 'onArgumentChange';
+}
+
+/**
+ * The ranges a formula names ("E2:E", "Deals!A1:K", "'Mes affaires'!B:B", "C3"), text
+ * in double quotes left out. Function names ("KPI_TABLE(") are not ranges.
+ */
+export function formulaReferences(formula: string): { sheetName?: string; a1: string }[] {
+  const text = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  const pattern =
+    /(?:(?:'((?:[^']|'')+)'|([A-Za-z_\u00c0-\u024f][\w.\u00c0-\u024f]*))!)?(?<![\w.$'])(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d*)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\d+:\d+)(?![\w(])/g;
+  const out: { sheetName?: string; a1: string }[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const sheetName = match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+    out.push({ sheetName, a1: match[3].replace(/\$/g, '') });
+  }
+  return out;
 }
 
 export const MAX_CELLS = 10_000_000;
@@ -709,6 +731,7 @@ type SheetApi = Pick<
   | 'clearContents'
   | 'clearFormats'
   | 'createDeveloperMetadataFinder'
+  | 'createTextFinder'
   | 'deleteColumns'
   | 'deleteRows'
   | 'getCharts'
@@ -764,6 +787,9 @@ export class EmulatedSheet implements SheetApi {
   /** Values by row then column (0-based), ragged; missing cells are "". */
   rows: unknown[][] = [];
   formulas = new Map<number, string>();
+  /** Formula results kept until an argument changes or the formula is entered again. */
+  private computed = new Map<number, { formula: string; inputs: string; value: unknown }>();
+  private computing = new Set<number>();
   styles = new Map<StyleName, Map<number, unknown>>();
   maxRows: number;
   maxColumns: number;
@@ -803,10 +829,78 @@ export class EmulatedSheet implements SheetApi {
     if (formula !== undefined) {
       const evaluate = this.parent.env.formulaEvaluator;
       if (!evaluate) return '';
-      const result = evaluate(api<Sheet>(this), row, column, formula);
-      return result === null || result === undefined ? '' : result;
+      const compute = () => {
+        const result = evaluate(api<Sheet>(this), row, column, formula);
+        return result === null || result === undefined ? '' : result;
+      };
+      if (this.parent.env.recalculation === 'always') return compute();
+      return this.recalculated(row, column, formula, compute);
     }
     return this.rawValueAt(row, column);
+  }
+
+  /**
+   * A formula's result, computed again only when the formula was entered again or a
+   * value in a range it names changed. The custom functions guide: "Custom function
+   * arguments must be deterministic. That is, built-in spreadsheet functions that return a
+   * different result each time they calculate — such as NOW() or RAND() — are not allowed
+   * as arguments to a custom function." Sheets calls a custom function again only when its
+   * arguments change, so what the function reads otherwise (the document properties, the
+   * cache) may be stale in its cell.
+   * https://developers.google.com/apps-script/guides/sheets/functions#arguments
+   */
+  private recalculated(row: number, column: number, formula: string, compute: () => unknown) {
+    const at = key(row, column);
+    if (this.computing.has(at)) return compute(); // a circular reference: no caching
+    this.computing.add(at);
+    try {
+      const inputs = this.argumentsOf(formula);
+      const kept = this.computed.get(at);
+      if (kept && kept.formula === formula && kept.inputs === inputs) return kept.value;
+      const value = compute();
+      this.computed.set(at, { formula, inputs, value });
+      return value;
+    } finally {
+      this.computing.delete(at);
+    }
+  }
+
+  /** The values of every range a formula names, as one comparable text. */
+  private argumentsOf(formula: string): string {
+    const parts: unknown[] = [];
+    for (const reference of formulaReferences(formula)) {
+      const sheet =
+        reference.sheetName === undefined
+          ? this
+          : this.parent.sheets.find((s) => s.name === reference.sheetName);
+      if (!sheet) {
+        parts.push(null);
+        continue;
+      }
+      try {
+        const range = sheet.rangeFromA1(reference.a1);
+        const lastRow = Math.min(range.row + range.numRows - 1, Math.max(sheet.lastRow(), 1));
+        const lastColumn = Math.min(
+          range.column + range.numColumns - 1,
+          Math.max(sheet.lastColumn(), 1),
+        );
+        for (let r = range.row; r <= lastRow; r++) {
+          for (let c = range.column; c <= lastColumn; c++) {
+            const value = sheet.valueAt(r, c);
+            parts.push(isDate(value) ? value.getTime() : value);
+          }
+          parts.push('|');
+        }
+      } catch {
+        parts.push(null);
+      }
+    }
+    return JSON.stringify(parts);
+  }
+
+  /** The cell's content changed (written, cleared, formula entered): forget its result. */
+  forgetResult(row: number, column: number): void {
+    if (this.computed.size > 0) this.computed.delete(key(row, column));
   }
 
   displayAt(row: number, column: number): string {
@@ -846,6 +940,7 @@ export class EmulatedSheet implements SheetApi {
   }
 
   erase(row: number, column: number): void {
+    this.forgetResult(row, column);
     if (this.formulas.size > 0) this.formulas.delete(key(row, column));
     if (this.rows[row - 1] && this.rows[row - 1].length >= column) this.store(row, column, '');
   }
@@ -861,6 +956,7 @@ export class EmulatedSheet implements SheetApi {
    * afterwards it changes how the typed value shows, not what it is.
    */
   write(row: number, column: number, value: unknown): void {
+    this.forgetResult(row, column);
     const env = this.parent.env;
     if (typeof value === 'string') {
       if (value.length > MAX_CELL_CHARS) {
@@ -902,6 +998,7 @@ export class EmulatedSheet implements SheetApi {
   }
 
   writeFormula(row: number, column: number, formula: string): void {
+    this.forgetResult(row, column);
     const text = String(formula);
     if (text === '') {
       this.erase(row, column);
@@ -1103,6 +1200,7 @@ export class EmulatedSheet implements SheetApi {
   clearContents(): Sheet {
     this.rows = [];
     this.formulas = new Map();
+    this.computed = new Map();
     return api(this);
   }
   clearFormats(): Sheet {
@@ -1191,6 +1289,9 @@ export class EmulatedSheet implements SheetApi {
   }
   createDeveloperMetadataFinder(): DeveloperMetadataFinder {
     return api(new EmulatedDeveloperMetadataFinder(this.parent, this));
+  }
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return api(new EmulatedTextFinder([this], findText));
   }
 
   newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
@@ -1314,6 +1415,7 @@ type SpreadsheetApi = Pick<
   Spreadsheet,
   | 'addDeveloperMetadata'
   | 'createDeveloperMetadataFinder'
+  | 'createTextFinder'
   | 'deleteSheet'
   | 'getActiveSheet'
   | 'getDeveloperMetadata'
@@ -1569,6 +1671,9 @@ export class EmulatedSpreadsheet implements SpreadsheetApi {
   createDeveloperMetadataFinder(): DeveloperMetadataFinder {
     return api(new EmulatedDeveloperMetadataFinder(this, null));
   }
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return api(new EmulatedTextFinder(this.sheets, findText));
+  }
 
   private own(sheet: Sheet): EmulatedSheet {
     const raw = unwrap(sheet) as unknown as EmulatedSheet;
@@ -1611,4 +1716,102 @@ export interface SpreadsheetSnapshot {
   activeSheet: string;
   sheets: SheetSnapshot[];
   metadata: { key: string; value: string | null; visibility: string }[];
+}
+
+// ---------------------------------------------------------------------------------
+// Text finder
+
+/**
+ * Spreadsheet.createTextFinder / Sheet.createTextFinder. Formula cells are searched by
+ * what they show unless matchFormulaText(true): "If true, configures the search to return
+ * matches that appear within formula text; otherwise cells with formulas are considered
+ * based on their displayed value."
+ * https://developers.google.com/apps-script/reference/spreadsheet/text-finder#matchFormulaText(Boolean)
+ */
+export class EmulatedTextFinder implements Pick<
+  GoogleAppsScript.Spreadsheet.TextFinder,
+  | 'findAll'
+  | 'findNext'
+  | 'ignoreDiacritics'
+  | 'matchCase'
+  | 'matchEntireCell'
+  | 'matchFormulaText'
+  | 'useRegularExpression'
+> {
+  private options = { caseSensitive: false, entire: false, formulas: false, diacritics: false };
+  private regex = false;
+  private position = -1;
+  constructor(
+    private readonly sheets: readonly EmulatedSheet[],
+    private readonly text: string,
+  ) {
+    if (typeof text !== 'string' || text === '') throw new Error('Invalid argument: findText');
+    tag(this, 'TextFinder');
+  }
+  private self(): GoogleAppsScript.Spreadsheet.TextFinder {
+    return api(this);
+  }
+  matchCase(matchCase: boolean): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.options.caseSensitive = matchCase;
+    return this.self();
+  }
+  matchEntireCell(matchEntireCell: boolean): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.options.entire = matchEntireCell;
+    return this.self();
+  }
+  matchFormulaText(matchFormulaText: boolean): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.options.formulas = matchFormulaText;
+    return this.self();
+  }
+  ignoreDiacritics(ignoreDiacritics: boolean): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.options.diacritics = ignoreDiacritics;
+    return this.self();
+  }
+  useRegularExpression(useRegEx: boolean): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.regex = useRegEx;
+    return this.self();
+  }
+  private fold(text: string): string {
+    let out = this.options.caseSensitive ? text : text.toLowerCase();
+    if (this.options.diacritics) out = out.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    return out;
+  }
+  private matches(content: string): boolean {
+    if (this.regex) {
+      const flags = this.options.caseSensitive ? '' : 'i';
+      const pattern = this.options.entire ? `^(?:${this.text})$` : this.text;
+      return new RegExp(pattern, flags).test(content);
+    }
+    const haystack = this.fold(content);
+    const needle = this.fold(this.text);
+    return this.options.entire ? haystack === needle : haystack.includes(needle);
+  }
+  /** Every matching cell, sheet by sheet, row by row. */
+  private cells(): EmulatedRange[] {
+    const found: EmulatedRange[] = [];
+    for (const sheet of this.sheets) {
+      const lastRow = sheet.lastRow();
+      const lastColumn = sheet.lastColumn();
+      for (let r = 1; r <= lastRow; r++) {
+        for (let c = 1; c <= lastColumn; c++) {
+          const formula = sheet.formulas.get(key(r, c));
+          const content =
+            formula !== undefined && this.options.formulas ? formula : sheet.displayAt(r, c);
+          if (content !== '' && this.matches(content)) {
+            found.push(new EmulatedRange(sheet, r, c, 1, 1));
+          }
+        }
+      }
+    }
+    return found;
+  }
+  findAll(): Range[] {
+    return this.cells().map((range) => api<Range>(range));
+  }
+  findNext(): Range | null {
+    const cells = this.cells();
+    this.position++;
+    if (this.position >= cells.length) return null;
+    return api<Range>(cells[this.position]);
+  }
 }

@@ -101,6 +101,8 @@ export class PlaygroundSession {
       spreadsheetName: this.title,
       sheets: loadTableFolder(options.folder, options),
       files: htmlFiles(distDir),
+      // The engine keeps results and recomputes what an edit touches (spills included).
+      recalculation: 'always',
       formulaEvaluator: (sheet, row, column, formula) =>
         engine ? engine.evaluator(sheet, row, column, formula) : '',
     });

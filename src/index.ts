@@ -14,15 +14,15 @@ import type { DraftMapping } from './server/types';
 import type { EntityId } from './mapping/fields';
 import { showMappingSidebar as openMappingSidebar } from './server/sidebar';
 import * as summaryServer from './server/generate';
-import { readStoredMapping } from './server/mappingStore';
+import { savedMappingForFormulas } from './server/mappingCache';
 import { runSelfTest } from './selftest/selfTest';
 
-/** KPI_TABLE finds columns through the saved mapping, read only when it asks (rule 11). */
+/**
+ * KPI_TABLE finds columns through the saved mapping, read only when it asks (rule 11),
+ * from the document cache first (the properties only on a miss).
+ */
 const formulaServices: FunctionServices = {
-  savedMapping: () => {
-    const stored = readStoredMapping();
-    return stored.kind === 'ok' ? stored.mapping : null;
-  },
+  savedMapping: savedMappingForFormulas,
 };
 
 export const formulas: Record<string, (...args: unknown[]) => unknown> = {};

@@ -9,7 +9,7 @@ import { analyzeSheet } from '../mapping/analyzeSheet';
 import { matchFields } from '../mapping/matchFields';
 import type { EntityId } from '../mapping/fields';
 import { ENTITY_IDS } from '../mapping/fields';
-import type { FeedbackScale } from '../mapping/schema';
+import type { FeedbackScale, Mapping } from '../mapping/schema';
 import type { PropertyStore } from './mappingStore';
 import {
   deleteStoredMapping,
@@ -25,6 +25,8 @@ import { analyzeDraft, detectedScaleOf } from './preview';
 import { buildState, toEntityDetection } from './state';
 import type { DraftAnalysis, DraftMapping, EntityDetection, MappingState } from './types';
 import { checkDraft, parseDraft } from './validate';
+import { refreshMappingCache } from './mappingCache';
+import { reenterMappingFormulas } from './formulaRefresh';
 import { readContext, readSheets, readWorkbook } from './workbook';
 
 /** The whole sidebar state: sheets, detection, the saved mapping (or why not), preview. */
@@ -103,6 +105,7 @@ export function saveMapping(mapping: DraftMapping): MappingState {
           : String((error as Error)?.message ?? error).replace(/\.$/, '');
       throw new Error(message(language, 'mappingNotSaved', { reason }), { cause: error });
     }
+    afterMappingChange(checked.mapping);
   });
   return buildState(workbook.sheets, context, readStoredMapping(store));
 }
@@ -111,8 +114,24 @@ export function saveMapping(mapping: DraftMapping): MappingState {
 export function resetMapping(): MappingState {
   const workbook = readWorkbook();
   const store: PropertyStore = withDocument(workbook.language, documentStore, 'mappingNotReset');
-  withDocumentLock(workbook.language, () => deleteStoredMapping(store), 'mappingNotReset');
+  withDocumentLock(
+    workbook.language,
+    () => {
+      deleteStoredMapping(store);
+      afterMappingChange(null);
+    },
+    'mappingNotReset',
+  );
   return buildState(workbook.sheets, workbook.context, { kind: 'none' });
+}
+
+/**
+ * KPI_TABLE reads the mapping through the cache, and Sheets recomputes it only when its
+ * arguments change: the cache is rewritten and its formulas entered again.
+ */
+function afterMappingChange(mapping: Mapping | null): void {
+  refreshMappingCache(mapping);
+  reenterMappingFormulas(SpreadsheetApp.getActiveSpreadsheet());
 }
 
 function inputError(language: Language, detail: string): Error {

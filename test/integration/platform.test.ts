@@ -146,3 +146,95 @@ describe('after Generate', () => {
     expect(emulator.workbook.active.name).toBe(overview);
   });
 });
+
+describe('KPI_TABLE after the mapping is saved or reset', () => {
+  /**
+   * The English sample with `=KPI_TABLE(deals!A1:K)` in Report!A1, computed by the
+   * bundle in AuthMode.CUSTOM_FUNCTION; the emulator computes it again only when the
+   * formula is entered again or the deals change, as Sheets does.
+   */
+  function withKpiTable() {
+    const bundle: { formulas?: ReturnType<typeof execution> } = {};
+    let computed = 0;
+    const emulator = sampleEmulator('en', {
+      formulaEvaluator: (_sheet, _row, _column, formula) => {
+        const match = /^=KPI_TABLE\((.+)\)$/.exec(formula);
+        const formulas = bundle.formulas;
+        if (!match || !formulas) return '#NAME?';
+        const values = emulator.workbook.getRange(match[1]).getValues();
+        const previous = emulator.authMode;
+        emulator.setAuthMode('CUSTOM_FUNCTION');
+        try {
+          computed++;
+          return JSON.stringify((formulas.context.KPI_TABLE as (v: unknown) => unknown)(values));
+        } finally {
+          emulator.setAuthMode(previous);
+        }
+      },
+    });
+    bundle.formulas = execution(emulator);
+    const report = emulator.spreadsheet.insertSheet('Report');
+    report.getRange('A1').setFormula('=KPI_TABLE(deals!A1:K)');
+    const shown = () => emulator.workbook.sheet('Report').valueAt(1, 1) as string;
+    return { emulator, shown, computations: () => computed };
+  }
+
+  it('shows the new mapping after a save, and the detected one after a reset', () => {
+    const { emulator, shown, computations } = withKpiTable();
+    const detected = shown();
+    expect(detected).toMatch(/^\[\[/);
+    expect(shown()).toBe(detected);
+    expect(computations()).toBe(1); // kept while nothing changes
+
+    const run = execution(emulator);
+    const state = run.call<MappingState>('getMappingState');
+    const draft = state.draft;
+    // Count the first open stage as won: KPI_TABLE's figures change.
+    const stage = draft.status.open[0];
+    draft.status.open = draft.status.open.slice(1);
+    draft.status.won = [...draft.status.won, stage];
+    run.call('saveMapping', draft);
+    const saved = shown();
+    expect(saved).not.toBe(detected);
+    expect(computations()).toBe(2);
+
+    run.call('resetMapping');
+    expect(shown()).toBe(detected);
+  });
+
+  it('would keep the old figures if the formulas were not entered again', () => {
+    const { emulator, shown } = withKpiTable();
+    const detected = shown();
+    const run = execution(emulator);
+    const state = run.call<MappingState>('getMappingState');
+    const draft = state.draft;
+    draft.status.won = [...draft.status.won, draft.status.open[0]];
+    draft.status.open = draft.status.open.slice(1);
+    run.call('saveMapping', draft);
+    const saved = shown();
+    // The same change made behind the add-on's back (properties and cache cleared):
+    // the cell keeps its result, since no argument changed.
+    emulator.properties.document.clear();
+    emulator.execute(() =>
+      emulator.globals.CacheService.getDocumentCache()!.removeAll(['sales-kpi-sheets/mapping']),
+    );
+    expect(shown()).toBe(saved);
+    expect(saved).not.toBe(detected);
+    // Editing the deals (an argument) recomputes it.
+    emulator.workbook.sheet('deals').write(2, 1, 'D-9999');
+    expect(shown()).toBe(detected);
+  });
+
+  it('reads the mapping from the document cache, not the properties, on recalculation', () => {
+    const { emulator, shown } = withKpiTable();
+    const run = execution(emulator);
+    const state = run.call<MappingState>('getMappingState');
+    run.call('saveMapping', state.draft);
+    emulator.calls.reset();
+    emulator.workbook.sheet('Report').writeFormula(1, 1, '=KPI_TABLE(deals!A1:K)');
+    shown();
+    expect(emulator.calls.get('Cache.get')).toBe(1);
+    expect(emulator.calls.get('Properties.getProperties')).toBe(0);
+    expect(emulator.calls.get('PropertiesService.getDocumentProperties')).toBe(0);
+  });
+});

@@ -73,6 +73,7 @@ describe('FormulaEngine', () => {
         },
       ],
       // Called only when a formula cell is read, after `engine` exists.
+      recalculation: 'always',
       formulaEvaluator: (sheet, row, column, formula) =>
         engine.evaluator(sheet, row, column, formula),
     });
