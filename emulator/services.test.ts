@@ -163,7 +163,23 @@ describe('HtmlService and the UI', () => {
       ],
     });
     sheetsUi.showSidebar(globals.HtmlService.createHtmlOutput('<p>x</p>').setTitle('KPI'));
-    expect(ui.sidebar).toEqual({ title: 'KPI', content: '<p>x</p>', width: null, height: null });
+    expect(ui.sidebar).toEqual({
+      title: 'KPI',
+      content: '<p>x</p>',
+      width: null,
+      height: null,
+      metaTags: [],
+    });
+    // Meta tags written in the HTML are ignored; addMetaTag's are the page's.
+    sheetsUi.showSidebar(
+      globals.HtmlService.createHtmlOutput(
+        '<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=1">\n</head>',
+      ).addMetaTag('viewport', 'width=device-width'),
+    );
+    expect(ui.sidebar).toMatchObject({
+      content: '<head>\n<meta charset="utf-8">\n</head>',
+      metaTags: [{ name: 'viewport', content: 'width=device-width' }],
+    });
     sheetsUi.showModalDialog(globals.HtmlService.createHtmlOutput('d'), 'Dialog');
     expect(ui.dialogs[0]).toMatchObject({ modal: true, title: 'Dialog' });
     expect(sheetsUi.alert('Done')).toBe(sheetsUi.Button.OK);

@@ -34,9 +34,22 @@ export class Clock {
 
 export interface HtmlSpec {
   title: string;
+  /** The page as served: `<meta name=…>` tags written in the HTML are left out. */
   content: string;
   width: number | null;
   height: number | null;
+  /** The meta tags added with addMetaTag, the only ones the page gets. */
+  metaTags: { name: string; content: string }[];
+}
+
+/**
+ * HtmlOutput.getMetaTags: "Gets an array of objects that represent meta tags added to
+ * the page by calling addMetaTag(name, content). Meta tags included directly in an Apps
+ * Script HTML file are ignored."
+ * https://developers.google.com/apps-script/reference/html/html-output#getMetaTags()
+ */
+export function withoutMetaTags(html: string): string {
+  return html.replace(/[ \t]*<meta\s[^>]*\bname\s*=[^>]*>[ \t]*\r?\n?/gi, '');
 }
 
 function escapeHtml(text: string): string {
@@ -130,7 +143,13 @@ export class EmulatedHtmlOutput implements Pick<
     return this.self();
   }
   spec(): HtmlSpec {
-    return { title: this.title, content: this.content, width: this.width, height: this.height };
+    return {
+      title: this.title,
+      content: withoutMetaTags(this.content),
+      width: this.width,
+      height: this.height,
+      metaTags: this.metaTags.map((tag) => ({ ...tag })),
+    };
   }
 }
 

@@ -75,7 +75,11 @@ function jsdocText(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/\*\//g, '*\\/').trim();
 }
 
-/** The JSDoc block Sheets reads for autocomplete (contract rule 12). */
+/**
+ * The JSDoc block Sheets reads for autocomplete (contract rule 12): the description and
+ * the @param lines. Sheets shows no @return text, so none is written (the result is
+ * described in the function reference instead).
+ */
 export function jsdocFor(definition: FunctionDefinition): string {
   const lines = ['/**', ` * ${jsdocText(definition.summary.en)}`, ' *'];
   for (const arg of definition.args) {
@@ -84,7 +88,7 @@ export function jsdocFor(definition: FunctionDefinition): string {
       ` * @param {${JSDOC_TYPES[arg.kind]}} ${arg.name} ${optional}${jsdocText(arg.description.en)}`,
     );
   }
-  lines.push(` * @return ${jsdocText(definition.result.en)}`, ' * @customfunction', ' */');
+  lines.push(' * @customfunction', ' */');
   return lines.join('\n');
 }
 

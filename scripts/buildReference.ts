@@ -74,6 +74,21 @@ function renderFunction(help: FunctionHelp, language: Language): string {
   ].join('\n');
 }
 
+/**
+ * The dialog's index links scroll within the dialog and never navigate: the page runs
+ * in Apps Script's sandboxed frame, whose "allow-top-navigation keyword, which allows the
+ * content to navigate its top-level browsing context, is restricted and not set as an
+ * attribute in the sandbox" (developers.google.com/apps-script/guides/html/restrictions),
+ * so no link may target the top window (no <base target="_top">).
+ */
+export const IN_PAGE_LINKS = `document.addEventListener('click', function (event) {
+  var link = event.target && event.target.closest ? event.target.closest('a[href^="#"]') : null;
+  if (!link) return;
+  event.preventDefault();
+  var target = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+  if (target) target.scrollIntoView({ block: 'start' });
+});`;
+
 export function renderReferenceHtml(language: Language): string {
   const h = HEADINGS[language];
   const style = language === 'fr' ? ';' : ',';
@@ -89,7 +104,6 @@ export function renderReferenceHtml(language: Language): string {
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
-<base target="_top">
 <style>
 body { font: 13px/1.45 Arial, sans-serif; color: #202124; margin: 12px; }
 h1 { font-size: 18px; } h2 { font-size: 15px; margin-top: 24px; border-top: 1px solid #dadce0; padding-top: 12px; }
@@ -104,6 +118,7 @@ nav { line-height: 1.9; } a { color: #1a73e8; }
 ${helps.map((help) => renderFunction(help, language)).join('\n')}
 <h2>${h.recipes}</h2>
 <ul>${recipes}</ul>
+<script>${IN_PAGE_LINKS}</script>
 </body>
 </html>
 `;

@@ -173,11 +173,10 @@ export const RECIPES: readonly Recipe[] = [
   },
   {
     title: {
-      en: 'Revenue of the rep named in cell M1, this month',
-      fr: 'Chiffre d’affaires du commercial nommé en M1, ce mois-ci',
+      en: 'Revenue of the rep named in cell M1, since the date typed in N1',
+      fr: 'Chiffre d’affaires du commercial nommé en M1, depuis la date saisie en N1',
     },
-    formula:
-      '=REVENUE(FILTER(F2:F, D2:D=M1, I2:I>EOMONTH(TODAY(),-1)), FILTER(E2:E, D2:D=M1, I2:I>EOMONTH(TODAY(),-1)))',
+    formula: '=REVENUE(FILTER(F2:F, D2:D=M1, I2:I>=N1), FILTER(E2:E, D2:D=M1, I2:I>=N1))',
   },
   {
     title: { en: 'Average deal size of one source', fr: 'Panier moyen d’une origine' },

@@ -45,10 +45,10 @@ export const ACTIVE_CUSTOMERS = defineFunction({
       },
     },
     {
-      formula: '=ACTIVE_CUSTOMERS(C2:C, I2:I, EOMONTH(TODAY(),-1)+1, EOMONTH(TODAY(),0))',
+      formula: '=ACTIVE_CUSTOMERS(C2:C, I2:I, N1, N2)',
       explanation: {
-        en: 'Customers with a row this month.',
-        fr: 'Clients ayant une ligne ce mois-ci.',
+        en: 'Customers with a row between the dates typed in N1 and N2 (a custom function refuses TODAY() as an argument: type the dates, or use DATE()).',
+        fr: 'Clients ayant une ligne entre les dates saisies en N1 et N2 (une fonction personnalisée refuse AUJOURDHUI() en argument : saisissez les dates, ou utilisez DATE()).',
       },
     },
   ],

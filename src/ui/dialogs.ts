@@ -1,3 +1,4 @@
+import { VIEWPORT } from '../server/sidebar';
 import { menuLanguage } from './menu';
 import { uiStrings } from './strings';
 
@@ -19,6 +20,7 @@ export function showFunctionReferenceDialog(): void {
   const language = menuLanguage();
   const html = HtmlService.createHtmlOutputFromFile(`Reference_${language}`)
     .setWidth(720)
-    .setHeight(560);
+    .setHeight(560)
+    .addMetaTag(VIEWPORT.name, VIEWPORT.content);
   SpreadsheetApp.getUi().showModalDialog(html, uiStrings(language).referenceTitle);
 }

@@ -3,9 +3,13 @@
  * document services that are null outside a document, flush before unlock, and which
  * tab the user lands on. Run from the built dist/Code.js against the emulator.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Emulator, MenuEntry } from '../../emulator/index';
+import { RECIPES } from '../../scripts/reference';
+import { FUNCTIONS } from '../../src/functions/registry';
 import type { MappingState } from '../../src/server/types';
-import { errorOf, execution, sampleEmulator } from './harness';
+import { errorOf, execution, ROOT, sampleEmulator, SIDEBAR_HTML } from './harness';
 
 function captions(emulator: Emulator): string[] {
   return (emulator.ui.addonMenu?.items ?? [])
@@ -236,5 +240,52 @@ describe('KPI_TABLE after the mapping is saved or reset', () => {
     expect(emulator.calls.get('Cache.get')).toBe(1);
     expect(emulator.calls.get('Properties.getProperties')).toBe(0);
     expect(emulator.calls.get('PropertiesService.getDocumentProperties')).toBe(0);
+  });
+});
+
+describe('dialogs and the sidebar', () => {
+  const FILES = ['Sidebar.html', 'Reference_en.html', 'Reference_fr.html'];
+
+  it.each(FILES)('%s targets no top window and writes no meta tag of its own', (file) => {
+    const html = readFileSync(path.join(ROOT, 'dist', file), 'utf8');
+    expect(html).not.toMatch(/<base\b/i);
+    expect(html).not.toMatch(/target\s*=\s*["']?_(top|parent)/i);
+    expect(html).not.toMatch(/<meta\s[^>]*\bname\s*=/i);
+    expect(html).not.toMatch(/window\.top|top\.location|parent\.location/);
+  });
+
+  it.each(['Reference_en.html', 'Reference_fr.html'])(
+    '%s: every index link points at a section of the page',
+    (file) => {
+      const html = readFileSync(path.join(ROOT, 'dist', file), 'utf8');
+      const links = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+      expect(links.length).toBeGreaterThan(20);
+      for (const id of links) expect([id, html.includes(`id="${id}"`)]).toEqual([id, true]);
+    },
+  );
+
+  it('the sidebar and the reference dialog get the viewport through addMetaTag', () => {
+    const reference = readFileSync(path.join(ROOT, 'dist', 'Reference_en.html'), 'utf8');
+    const emulator = sampleEmulator('en', {
+      files: { Sidebar: readFileSync(SIDEBAR_HTML, 'utf8'), Reference_en: reference },
+    });
+    const run = execution(emulator);
+    run.run('showMappingSidebar');
+    run.run('showFunctionReference');
+    const viewport = [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }];
+    expect(emulator.ui.sidebar?.metaTags).toEqual(viewport);
+    expect(emulator.ui.dialogs[0].html.metaTags).toEqual(viewport);
+  });
+});
+
+describe('examples', () => {
+  it('never pass a volatile function (TODAY, NOW, RAND) to a custom function', () => {
+    const formulas = [
+      ...FUNCTIONS.flatMap((definition) => definition.examples.map((e) => e.formula)),
+      ...RECIPES.map((recipe) => recipe.formula),
+    ];
+    expect(formulas.length).toBeGreaterThan(40);
+    const volatile = formulas.filter((f) => /\b(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY)\(/i.test(f));
+    expect(volatile).toEqual([]);
   });
 });
