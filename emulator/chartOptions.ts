@@ -87,24 +87,34 @@ const ANNOTATIONS = [
   ...under('textStyle', TEXT_STYLE),
 ];
 
+/** backgroundColor, chartArea and legend: documented alike for axis charts and pie charts. */
+const BACKGROUND_COLOR = under('backgroundColor', ['stroke', 'strokeWidth', 'fill']);
+const CHART_AREA = under('chartArea', [
+  'backgroundColor',
+  'backgroundColor.stroke',
+  'backgroundColor.strokeWidth',
+  'left',
+  'top',
+  'right',
+  'bottom',
+  'width',
+  'height',
+]);
+const LEGEND = under('legend', [
+  'alignment',
+  'maxLines',
+  'position',
+  ...under('textStyle', TEXT_STYLE),
+]);
+
 /** Options every axis chart (area, bar, column, combo, line, scatter, histogram) lists. */
 const AXIS_CHART = [
   'aggregationTarget',
   ...under('animation', ['duration', 'easing', 'startup']),
   ...under('annotations', ANNOTATIONS),
   'axisTitlesPosition',
-  ...under('backgroundColor', ['stroke', 'strokeWidth', 'fill']),
-  ...under('chartArea', [
-    'backgroundColor',
-    'backgroundColor.stroke',
-    'backgroundColor.strokeWidth',
-    'left',
-    'top',
-    'right',
-    'bottom',
-    'width',
-    'height',
-  ]),
+  ...BACKGROUND_COLOR,
+  ...CHART_AREA,
   'colors',
   'dataOpacity',
   'enableInteractivity',
@@ -114,7 +124,7 @@ const AXIS_CHART = [
   'forceIFrame',
   ...under('hAxis', AXIS),
   'height',
-  ...under('legend', ['alignment', 'maxLines', 'position', ...under('textStyle', TEXT_STYLE)]),
+  ...LEGEND,
   'orientation',
   'reverseCategories',
   'selectionMode',
@@ -246,18 +256,8 @@ export const CHART_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
     ...series(BAR_SERIES),
   ]),
   PIE: new Set([
-    ...under('backgroundColor', ['stroke', 'strokeWidth', 'fill']),
-    ...under('chartArea', [
-      'backgroundColor',
-      'backgroundColor.stroke',
-      'backgroundColor.strokeWidth',
-      'left',
-      'top',
-      'right',
-      'bottom',
-      'width',
-      'height',
-    ]),
+    ...BACKGROUND_COLOR,
+    ...CHART_AREA,
     'colors',
     'enableInteractivity',
     'fontSize',
@@ -265,7 +265,7 @@ export const CHART_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
     'forceIFrame',
     'height',
     'is3D',
-    ...under('legend', ['alignment', 'maxLines', 'position', ...under('textStyle', TEXT_STYLE)]),
+    ...LEGEND,
     'pieHole',
     'pieSliceBorderColor',
     'pieSliceText',
