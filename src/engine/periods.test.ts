@@ -163,6 +163,21 @@ describe('parsePeriodCell', () => {
     expect(parsePeriodCell('__proto__ 2025', 'dmy', PARIS, 1)).toBeNull();
     expect(parsePeriodCell(true, 'dmy', PARIS, 1)).toBeNull();
   });
+
+  it.each([
+    ['0099-03'],
+    ['03/0099'],
+    ['mars 0099'],
+    ['0001-Q1'],
+    ['T1 0099'],
+    ['S2 0000'],
+    ['0099'],
+    ['FY 0099'],
+    ['0099-W10'],
+    ['1899-12'],
+  ])('reads %p, a year before 1900, as no period (not 1900–1999)', (raw) => {
+    expect(parsePeriodCell(raw, 'dmy', PARIS, 1)).toBeNull();
+  });
 });
 
 describe('parsePeriodChoice and planPeriodsHolding', () => {

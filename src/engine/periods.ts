@@ -436,6 +436,8 @@ export function parsePeriodCell(
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .trim();
   if (text === '') return undefined;
+  // Years before 1900 are not dates (functions.md rule 7); Date.UTC would read 0099 as 1999.
+  if ((text.match(/\d{4}/g) ?? []).some((year) => +year < 1900)) return null;
   let m: RegExpExecArray | null;
   if ((m = YEAR_MONTH.exec(text))) return monthRange(+m[1], +m[2]);
   if ((m = MONTH_YEAR.exec(text))) return monthRange(+m[2], +m[1]);

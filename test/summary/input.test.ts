@@ -234,3 +234,24 @@ test('the samples read as before (copied folder)', async () => {
   const run = await runSummary({ data, out: path.join(work(), 'out'), today: TODAY });
   expect(run.result.rowsRead).toBe(3290);
 });
+
+describe('values outside what a date can be', () => {
+  test('a target period in year 0099 or 0001 is listed, not read as 1999 or 1901', async () => {
+    const data = folder();
+    writeFileSync(
+      path.join(data, 'targets.csv'),
+      `${SMALL.Targets.trimEnd()}\nAlice,0099-10,7000\nBob,0001-Q4,9000\n`,
+    );
+    await runSummary({ data, out: path.join(work, 'out'), today: TODAY, period: '1999-10' });
+    const quality = parseCsv(readFileSync(path.join(work, 'out', 'Data quality.csv'), 'utf8'));
+    const listed = quality.filter((row) => row[0] === 'Targets' && row[5] === 'not a period');
+    expect(listed.map((row) => [row[2], row[4]])).toEqual([
+      ['6', '"0099-10"'],
+      ['7', '"0001-Q4"'],
+    ]);
+    const byRep = parseCsv(readFileSync(path.join(work, 'out', 'KPI by Rep.csv'), 'utf8'));
+    const target = byRep[4].indexOf('Target');
+    expect(target).toBeGreaterThan(0);
+    for (const row of byRep.slice(5)) expect(row[target]).not.toMatch(/7,000|9,000/);
+  });
+});
