@@ -1,7 +1,7 @@
 import { join } from 'path';
 import fc from 'fast-check';
 import { CsvError, decodeCsv, detectDelimiter, escapeFormulaText, parseCsv, toCsv } from './csv';
-import { loadCsvFolder, parseLocaleNumber, typeCsvValue } from './importCsv';
+import { loadCsvFolder, parseLocaleNumber, typeCsvTable, typeCsvValue } from './importCsv';
 
 const SAMPLES = join(__dirname, '..', 'samples');
 
@@ -435,5 +435,21 @@ describe('escapeFormulaText', () => {
     for (const text of ['', 'Acme', ' =1', "'quoted", '1=1', 'a-b', '€5']) {
       expect(escapeFormulaText(text)).toBe(text);
     }
+  });
+});
+
+describe('a cell no Sheets cell could hold', () => {
+  it('over 50,000 characters is an error naming the file, row and column', () => {
+    const text = `Rep,Comment\nAnn,ok\nBob,"${'y'.repeat(50_001)}"\n`;
+    expect(() => typeCsvTable(text, 'en_US', 'UTC', undefined, 'feedback.csv')).toThrow(
+      new CsvError(
+        'feedback.csv, row 3, column 2: a cell of 50,001 characters; a Sheets cell holds at most 50,000',
+      ),
+    );
+  });
+
+  it('of exactly 50,000 characters is read', () => {
+    const long = 'y'.repeat(50_000);
+    expect(typeCsvTable(`a\n${long}\n`, 'en_US', 'UTC').values).toEqual([['a'], [long]]);
   });
 });

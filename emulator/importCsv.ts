@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { decimalSeparatorOf, isMonthFirst, languageOf } from '../src/core/context';
 import { midnightOf, NOT_A_DATE, parseDate } from '../src/core/dates';
-import { decodeCsv, parseCsv } from './csv';
+import { CsvError, decodeCsv, parseCsv } from './csv';
 
 const SPACES = '[ \\u00a0\\u202f]';
 const SIGN = '([-+\\u2212]?)';
@@ -259,9 +259,16 @@ export interface CsvTab {
 }
 
 /**
+ * The most characters a cell holds: Sheets refuses more, in a typed or imported value
+ * alike (the emulator's setValue throws the same limit; docs/EMULATOR.md).
+ */
+export const MAX_IMPORTED_CELL_CHARS = 50_000;
+
+/**
  * CSV text to typed rows (and their formats), padded with "" to the widest row.
  * `delimiter` as parseCsv's (default the detected `;` or `,`); `file` names the file in
- * parseCsv's errors.
+ * parseCsv's errors. A cell over 50,000 characters is a CsvError naming its row and
+ * column: no Sheets cell could hold it.
  */
 export function typeCsvTable(
   text: string,
@@ -271,6 +278,16 @@ export function typeCsvTable(
   file?: string,
 ): { values: unknown[][]; numberFormats: (string | null)[][] } {
   const rows = parseCsv(text, delimiter, file);
+  rows.forEach((row, r) =>
+    row.forEach((field, c) => {
+      if (field.length > MAX_IMPORTED_CELL_CHARS) {
+        throw new CsvError(
+          `${file ? `${file}, ` : ''}row ${r + 1}, column ${c + 1}: a cell of ${field.length.toLocaleString('en-US')} characters; a Sheets cell holds at most 50,000`,
+          file,
+        );
+      }
+    }),
+  );
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const values: unknown[][] = [];
   const numberFormats: (string | null)[][] = [];

@@ -83,6 +83,19 @@ test('an imported file whose quote never closes: 422 naming the file and the lin
   expect(await sheetNames()).toEqual(before);
 });
 
+test('an imported cell over 50,000 characters: 422 naming its row and column', async () => {
+  const before = await sheetNames();
+  const answer = await importFile('notes.csv', `Rep,Comment\nAnn,${'x'.repeat(50_001)}\n`);
+  expect(answer).toEqual({
+    status: 422,
+    body: {
+      error:
+        'notes.csv, row 2, column 2: a cell of 50,001 characters; a Sheets cell holds at most 50,000',
+    },
+  });
+  expect(await sheetNames()).toEqual(before);
+});
+
 test('an imported file with NUL characters (UTF-16 read as UTF-8): 422, not UTF-8', async () => {
   const answer = await importFile('deals.csv', 'D\0e\0a\0l\0\n\0');
   expect(answer.status).toBe(422);

@@ -77,6 +77,19 @@ describe('files that cannot be read as they are', () => {
     );
   });
 
+  test('a 1 MB cell is refused by file, row and column, not a failed write of a tab', async () => {
+    const data = folder();
+    const lines = SMALL.Feedback.trimEnd().split('\n');
+    const row = lines[1].split(',');
+    row[row.length - 1] = 'z'.repeat(1_000_000);
+    lines[1] = row.join(',');
+    writeFileSync(path.join(data, 'feedback.csv'), lines.join('\n') + '\n');
+    const message = await refused({ data, out: path.join(work, 'out'), today: TODAY });
+    expect(message).toBe(
+      `${path.join(data, 'feedback.csv')}, row 2, column ${row.length}: a cell of 1,000,000 characters; a Sheets cell holds at most 50,000`,
+    );
+  });
+
   test('UTF-16 (either byte order), UTF-16 without a mark and Latin-1: "not UTF-8"', async () => {
     const cases: [Buffer, RegExp][] = [
       [
