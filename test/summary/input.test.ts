@@ -84,7 +84,7 @@ describe('files that cannot be read as they are', () => {
     row[row.length - 1] = 'z'.repeat(1_000_000);
     lines[1] = row.join(',');
     writeFileSync(path.join(data, 'feedback.csv'), lines.join('\n') + '\n');
-    const message = await refused({ data, out: path.join(work, 'out'), today: TODAY });
+    const message = await refused({ data, out: path.join(work(), 'out'), today: TODAY });
     expect(message).toBe(
       `${path.join(data, 'feedback.csv')}, row 2, column ${row.length}: a cell of 1,000,000 characters; a Sheets cell holds at most 50,000`,
     );
@@ -255,14 +255,20 @@ describe('values outside what a date can be', () => {
       path.join(data, 'targets.csv'),
       `${SMALL.Targets.trimEnd()}\nAlice,0099-10,7000\nBob,0001-Q4,9000\n`,
     );
-    await runSummary({ data, out: path.join(work, 'out'), today: TODAY, period: '1999-10' });
-    const quality = parseCsv(readFileSync(path.join(work, 'out', 'Data quality.csv'), 'utf8'));
+    const run = await runSummary({
+      data,
+      out: path.join(work(), 'out'),
+      today: TODAY,
+      period: '1999-10',
+    });
+    const file = (ending: string) => run.files.find((f) => f.endsWith(ending))!;
+    const quality = parseCsv(readFileSync(file('Data quality.csv'), 'utf8'));
     const listed = quality.filter((row) => row[0] === 'Targets' && row[5] === 'not a period');
     expect(listed.map((row) => [row[2], row[4]])).toEqual([
       ['6', '"0099-10"'],
       ['7', '"0001-Q4"'],
     ]);
-    const byRep = parseCsv(readFileSync(path.join(work, 'out', 'KPI by Rep.csv'), 'utf8'));
+    const byRep = parseCsv(readFileSync(file('by Rep.csv'), 'utf8'));
     const target = byRep[4].indexOf('Target');
     expect(target).toBeGreaterThan(0);
     for (const row of byRep.slice(5)) expect(row[target]).not.toMatch(/7,000|9,000/);
