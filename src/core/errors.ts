@@ -16,6 +16,7 @@ export interface MessageParams {
   notANumber: Located;
   tooLarge: Located;
   columnTooLarge: { arg: string; column: string };
+  resultTooLarge: Record<string, never>;
   notADate: Located;
   notAProbability: Located;
   scoreOutOfRange: Located;
@@ -121,6 +122,8 @@ const EN: Templates = {
   tooLarge: (p, n, w) => `${whereEn(p, n, w)}: ${w.value(p.value)} is too large to add up`,
   columnTooLarge: (p, n, w) =>
     `${n(p.arg)}, column ${w.quote(p.column)}: the values add up to more than a number can hold`,
+  resultTooLarge: () =>
+    'the result is more than a number can hold (a huge value, or a division by a tiny one)',
   notADate: (p, n, w) => `${whereEn(p, n, w)}: ${w.value(p.value)} is not a date`,
   notAProbability: (p, n, w) =>
     `${whereEn(p, n, w)}: ${w.value(p.value)} is not a probability (use 0–1, 0–100 or a percentage)`,
@@ -156,6 +159,8 @@ const FR: Templates = {
     `${whereFr(p, n, w)} : ${w.value(p.value)} est trop grand pour être additionné`,
   columnTooLarge: (p, n, w) =>
     `${n(p.arg)}, colonne ${w.quote(p.column)} : la somme des valeurs dépasse ce qu’un nombre peut contenir`,
+  resultTooLarge: () =>
+    'le résultat dépasse ce qu’un nombre peut contenir (une valeur énorme, ou une division par une valeur minuscule)',
   notADate: (p, n, w) => `${whereFr(p, n, w)} : ${w.value(p.value)} n’est pas une date`,
   notAProbability: (p, n, w) =>
     `${whereFr(p, n, w)} : ${w.value(p.value)} n’est pas une probabilité (utilisez 0–1, 0–100 ou un pourcentage)`,

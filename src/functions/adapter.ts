@@ -1,7 +1,7 @@
 import type { SheetContext } from '../core/context';
 import { languageOf } from '../core/context';
 import type { ArgumentNamer } from '../core/errors';
-import { formulaErrorText } from '../core/errors';
+import { formulaErrorText, inputError } from '../core/errors';
 import type { FormulaResult, FunctionDefinition, FunctionServices } from './define';
 
 /** Reads the spreadsheet locale and time zone: the only services a formula may touch. */
@@ -35,12 +35,21 @@ export function runFormula(
   try {
     // Read inside the try: a failing service call must still name the function (rule 10).
     sheet ??= readSheetContext();
-    return definition.implementation(sheet, args, services);
+    const result = definition.implementation(sheet, args, services);
+    // Finite sums can still overflow once subtracted or divided (MARGIN(1e308, -1e308),
+    // GROWTH_RATE(1e308, 1e-308)): never Infinity or NaN in a cell.
+    if (!isFiniteResult(result)) throw inputError('resultTooLarge', {});
+    return result;
   } catch (error) {
     const language = sheet ? languageOf(sheet.locale) : 'en';
     const namer = language === 'fr' ? frenchNamer(definition) : undefined;
     throw new Error(formulaErrorText(definition.name, error, language, namer), { cause: error });
   }
+}
+
+function isFiniteResult(result: FormulaResult): boolean {
+  const finite = (cell: number | string) => typeof cell !== 'number' || Number.isFinite(cell);
+  return Array.isArray(result) ? result.every((row) => row.every(finite)) : finite(result);
 }
 
 /** The function Apps Script calls for a custom function: `(...args) => result`. */
