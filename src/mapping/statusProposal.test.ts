@@ -38,6 +38,28 @@ describe('proposeStatuses', () => {
     expect(p.open).toEqual(['Open']);
   });
 
+  it("reads HubSpot's internal stage ids of the default pipeline", () => {
+    const proposal = proposeStatuses([
+      'closedwon',
+      'contractsent',
+      'appointmentscheduled',
+      'closedlost',
+      'qualifiedtobuy',
+      'presentationscheduled',
+      'decisionmakerboughtin',
+      'closedwon',
+    ]);
+    expect(proposal.won).toEqual(['closedwon']);
+    expect(proposal.lost).toEqual(['closedlost']);
+    expect(proposal.open).toEqual([
+      'appointmentscheduled',
+      'qualifiedtobuy',
+      'presentationscheduled',
+      'decisionmakerboughtin',
+      'contractsent',
+    ]);
+  });
+
   it('orders unknown stages by mean probability, else by first appearance', () => {
     const statuses = ['Stage C', 'Stage A', 'Stage B', 'won'];
     expect(proposeStatuses(statuses, [0.6, 0.1, 0.3, 1]).open).toEqual([

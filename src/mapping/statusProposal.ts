@@ -86,8 +86,15 @@ export function stageRank(label: string): number {
 
 // Words that make a status won or lost wherever they stand in it ("Closed Won – paid").
 const singleWords = (labels: readonly string[]) => labels.filter((label) => !label.includes(' '));
-const WON_WORDS = singleWords(DEFAULT_WON_LABELS);
-const LOST_WORDS = [...singleWords(DEFAULT_LOST_LABELS), 'cancelled', 'canceled', 'rejected'];
+// HubSpot exports its default pipeline's stage ids (`closedwon`, `closedlost`) through the API.
+const WON_WORDS = [...singleWords(DEFAULT_WON_LABELS), 'closedwon'];
+const LOST_WORDS = [
+  ...singleWords(DEFAULT_LOST_LABELS),
+  'cancelled',
+  'canceled',
+  'rejected',
+  'closedlost',
+];
 const DEFAULT_WON = new Set(DEFAULT_WON_LABELS);
 const DEFAULT_LOST = new Set(DEFAULT_LOST_LABELS);
 
