@@ -111,6 +111,20 @@ export function moneyFormat(locale: string): string {
 }
 
 /**
+ * The money format of a chart axis (Google Charts' ICU pattern, not a Sheets format):
+ * `$#,##0` in the US, `#,##0 €` in France; grouped digits where the currency is not known.
+ */
+export function chartMoneyFormat(locale: string): string {
+  const currency = currencyOf(locale);
+  if (!currency) return '#,##0';
+  // A symbol with a pattern character in it (kr.) is quoted.
+  const symbol = /^[^#0.,;%'E+-]+$/.test(currency.symbol)
+    ? currency.symbol
+    : `'${currency.symbol}'`;
+  return currency.before ? `${symbol}#,##0` : `#,##0 ${symbol}`;
+}
+
+/**
  * A day in the locale's date order (the locale table): `m/d/yyyy` in the US, `yyyy-mm-dd`
  * where the year comes first (ja, zh, ko…), `dd.mm.yyyy` or `dd/mm/yyyy` elsewhere.
  */
@@ -127,8 +141,8 @@ export function dateTimeFormat(locale: string): string {
   return `${dateFormat(locale)} hh:mm`;
 }
 
-/** A month as a column label: "oct. 2026" / "Oct 2026". */
-export const MONTH_FORMAT = 'mmm yyyy';
+/** A month, as the period row and the tables name it: "octobre 2026" / "October 2026". */
+export const MONTH_FORMAT = 'mmmm yyyy';
 
 /** The format of a KPI value of `unit`. */
 export function unitFormat(unit: KpiUnit, locale: string): string {

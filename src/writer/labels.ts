@@ -48,7 +48,8 @@ const EN = {
   activities: 'Activities',
   attainment: 'Attainment',
   feedbackScore: 'Feedback score',
-  chartRevenueVsTarget: 'Revenue vs target per rep',
+  chartRevenueVsTarget: 'Revenue and target per rep',
+  chartRevenuePerRep: 'Revenue per rep',
   // Trends
   trendsTitle: 'KPI trends',
   wonDeals: 'Won deals',
@@ -103,7 +104,8 @@ const EN = {
   date: 'Date',
   score: 'Score',
   comment: 'Comment',
-  chartFeedback: 'Feedback score over time',
+  chartFeedback: 'Feedback score over time: the team and each rep',
+  chartFeedbackTop: 'Feedback score over time: the team and the {n} reps with the most scores',
   // Quality
   qualityTitle: 'Data quality',
   table: 'Table',
@@ -193,6 +195,7 @@ const FR: TabLabels = {
   attainment: 'Atteinte',
   feedbackScore: 'Note de ressenti',
   chartRevenueVsTarget: 'Chiffre d’affaires et objectif par commercial',
+  chartRevenuePerRep: 'Chiffre d’affaires par commercial',
   trendsTitle: 'Tendances',
   wonDeals: 'Affaires gagnées',
   newCustomers: 'Nouveaux clients',
@@ -242,7 +245,9 @@ const FR: TabLabels = {
   date: 'Date',
   score: 'Note',
   comment: 'Commentaire',
-  chartFeedback: 'Note de ressenti dans le temps',
+  chartFeedback: 'Note de ressenti dans le temps : l’équipe et chaque commercial',
+  chartFeedbackTop:
+    'Note de ressenti dans le temps : l’équipe et les {n} commerciaux ayant le plus de notes',
   qualityTitle: 'Qualité des données',
   table: 'Table',
   sheet: 'Feuille',

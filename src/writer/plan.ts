@@ -1,10 +1,11 @@
 import type { Language } from '../core/context';
 import type { PeriodInfo, Report, Verdict } from '../report/model';
-import { dateFormat, dateTimeFormat, moneyFormat, MONTH_FORMAT } from './formats';
+import { chartMoneyFormat, dateFormat, dateTimeFormat, moneyFormat, MONTH_FORMAT } from './formats';
 import type { Block, Cell, Grid } from './grid';
 import { bold, COLORS, day, instant, text } from './grid';
 import type { TabLabels } from './labels';
 import { tabLabels } from './labels';
+import { periodName } from './periodNames';
 import type { TabId } from './tabs';
 
 /**
@@ -13,6 +14,28 @@ import type { TabId } from './tabs';
  */
 
 export type ChartKind = 'COLUMN' | 'BAR' | 'LINE';
+
+/** What a manager's screen shows without scrolling sideways. */
+export const SCREEN_WIDTH = 1400;
+/** The row numbers' column at the left of the grid. */
+export const ROW_HEADER_WIDTH = 46;
+/** A column whose width the writer does not set. */
+export const DEFAULT_COLUMN_WIDTH = 100;
+/** Every chart's size (width and height options). */
+export const CHART_WIDTH = 600;
+export const CHART_HEIGHT = 371;
+
+/** Series colours: data in blue, references (targets, costs) in grey, never an alarm colour. */
+export const CHART_COLORS = {
+  data: '#4285f4',
+  second: '#34a853',
+  reference: '#9aa0a6',
+  team: '#202124',
+  /** The reps' lines: soft and told apart, under the team's. */
+  reps: ['#8ab4f8', '#81c995', '#fdd663', '#c58af9', '#78d9ec'],
+  /** Stacked activity types. */
+  stack: ['#4285f4', '#34a853', '#fbbc04', '#a142f4', '#24c1e0', '#9aa0a6', '#f439a0', '#7cb342'],
+} as const;
 
 export interface ChartPlan {
   readonly kind: ChartKind;
@@ -41,6 +64,39 @@ export interface TabPlan {
   readonly charts: readonly ChartPlan[];
   readonly frozenRows: number;
   readonly widths: readonly ColumnWidth[];
+  /** Cells whose text wraps rather than being cut at the column's width (headers, names). */
+  readonly wrap?: readonly Block[];
+}
+
+/** Left edge (pixels from the grid's left) of a 1-based column, with the tab's widths. */
+export function columnLeft(widths: readonly ColumnWidth[], column: number): number {
+  let x = ROW_HEADER_WIDTH;
+  for (let c = 1; c < column; c++) x += widthOf(widths, c);
+  return x;
+}
+
+export function widthOf(widths: readonly ColumnWidth[], column: number): number {
+  const set = widths.find((w) => column >= w.column && column < w.column + w.count);
+  return set ? set.pixels : DEFAULT_COLUMN_WIDTH;
+}
+
+/**
+ * Where a chart is seen without scrolling sideways: beside its table (one column apart)
+ * when the table is narrow enough, else below everything the tab holds.
+ */
+export function chartPlace(
+  widths: readonly ColumnWidth[],
+  table: { readonly top: number; readonly columns: number },
+  below: number,
+): { row: number; column: number } {
+  const column = table.columns + 2;
+  if (columnLeft(widths, column) + CHART_WIDTH <= SCREEN_WIDTH) return { row: table.top, column };
+  return { row: below, column: 1 };
+}
+
+/** Size and axis options every chart carries. */
+export function chartFrame(): Record<string, unknown> {
+  return { width: CHART_WIDTH, height: CHART_HEIGHT };
 }
 
 /** Everything a tab renderer needs besides its section of the report. */
@@ -51,6 +107,8 @@ export interface RenderContext {
   readonly locale: string;
   readonly timeZone: string;
   readonly money: string;
+  /** The money format of a chart axis. */
+  readonly chartMoney: string;
   readonly date: string;
   readonly dateTime: string;
 }
@@ -63,6 +121,7 @@ export function renderContext(report: Report): RenderContext {
     locale: report.locale,
     timeZone: report.timeZone,
     money: moneyFormat(report.locale),
+    chartMoney: chartMoneyFormat(report.locale),
     date: dateFormat(report.locale),
     dateTime: dateTimeFormat(report.locale),
   };
@@ -90,7 +149,7 @@ export function periodCell(
   if (/^\d{4}-\d{2}$/.test(period.label)) {
     return day(period.start, MONTH_FORMAT, ctx.timeZone, weight);
   }
-  return text(period.label, weight);
+  return text(periodName(period, ctx.language), weight);
 }
 
 /** "Period | 2026-10 | from | 01/10/2026 | to | 31/10/2026" (without the label: no second cell). */
@@ -103,7 +162,7 @@ export function periodRow(
 ): number {
   return grid.row(
     bold(caption),
-    ...(withLabel ? [text(period.label)] : []),
+    ...(withLabel ? [periodCell(ctx, period)] : []),
     text(ctx.labels.from),
     day(period.start, ctx.date, ctx.timeZone),
     text(ctx.labels.to),

@@ -179,6 +179,9 @@ function writeGrid(sheet: Sheet, plan: TabPlan): void {
   for (const width of plan.widths) {
     if (width.count > 0) sheet.setColumnWidths(width.column, width.count, width.pixels);
   }
+  for (const block of plan.wrap ?? []) {
+    sheet.getRange(block.row, block.column, block.rows, block.columns).setWrap(true);
+  }
 }
 
 export function insertChart(sheet: Sheet, plan: ChartPlan): void {

@@ -67,7 +67,9 @@ describe.each(['fr', 'en'] as const)('samples/%s', (language) => {
       (row) => row[0] === (language === 'fr' ? "Chiffre d'affaires (HT)" : 'Revenue'),
     )!;
     expect(revenue[1]).toMatch(language === 'fr' ? /^[\d\u202f]+,\d\d €$/ : /^\$[\d,]+\.\d\d$/);
-    expect(overview[1].slice(0, 2)).toEqual([language === 'fr' ? 'Période' : 'Period', '2026-10']);
+    expect(overview[1].slice(0, 2)).toEqual(
+      language === 'fr' ? ['Période', 'octobre 2026'] : ['Period', 'October 2026'],
+    );
 
     const charts = JSON.parse(readFileSync(path.join(out, 'charts.json'), 'utf8')) as {
       name: string;

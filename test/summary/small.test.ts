@@ -43,13 +43,14 @@ describe('KPI Overview', () => {
   test('periods and generation time are real dates', () => {
     expect(rowOf(loaded, 'KPI Overview', 'Period').slice(0, 6)).toEqual([
       'Period',
-      '2026-10',
+      // Named as the trends tab names it.
+      'October 2026',
       'from',
       '10/1/2026',
       'to',
       '10/31/2026',
     ]);
-    expect(rowOf(loaded, 'KPI Overview', 'Compared with').slice(1, 2)).toEqual(['2026-09']);
+    expect(rowOf(loaded, 'KPI Overview', 'Compared with').slice(1, 2)).toEqual(['September 2026']);
     const start = cellOf(loaded, 'KPI Overview', 'Period', 4);
     expect(Object.prototype.toString.call(start.value)).toBe('[object Date]');
     expect(start.format).toBe('m/d/yyyy');
@@ -146,18 +147,18 @@ describe('KPI Overview', () => {
     const rows = shown(loaded, 'KPI Overview');
     const top = rows.findIndex((r) => r[0] === 'Period' && r[1] === 'Revenue');
     expect(rows.slice(top + 1, top + 13).map((r) => r.slice(0, 2))).toEqual([
-      ['Nov 2025', '$0.00'],
-      ['Dec 2025', '$0.00'],
-      ['Jan 2026', '$0.00'],
-      ['Feb 2026', '$0.00'],
-      ['Mar 2026', '$0.00'],
-      ['Apr 2026', '$0.00'],
+      ['November 2025', '$0.00'],
+      ['December 2025', '$0.00'],
+      ['January 2026', '$0.00'],
+      ['February 2026', '$0.00'],
+      ['March 2026', '$0.00'],
+      ['April 2026', '$0.00'],
       ['May 2026', '$0.00'],
-      ['Jun 2026', '$1,500.00'],
-      ['Jul 2026', '$0.00'],
-      ['Aug 2026', '$0.00'],
-      ['Sep 2026', '$2,000.00'],
-      ['Oct 2026', '$4,000.00'],
+      ['June 2026', '$1,500.00'],
+      ['July 2026', '$0.00'],
+      ['August 2026', '$0.00'],
+      ['September 2026', '$2,000.00'],
+      ['October 2026', '$4,000.00'],
     ]);
     const [chart] = loaded.emulator.workbook.sheet('KPI Overview').snapshot().charts;
     expect(chart.type).toBe('COLUMN');
@@ -264,7 +265,7 @@ test('KPI Trends: twelve months, oldest first', () => {
   ]);
   expect(rows.length - top - 1).toBe(12);
   expect(rows[top + 8]).toEqual([
-    'Jun 2026',
+    'June 2026',
     '$1,500.00',
     '1',
     '100.0%',
@@ -274,7 +275,7 @@ test('KPI Trends: twelve months, oldest first', () => {
     '—',
   ]);
   expect(rows[top + 11]).toEqual([
-    'Sep 2026',
+    'September 2026',
     '$2,000.00',
     '1',
     '50.0%',
@@ -284,7 +285,7 @@ test('KPI Trends: twelve months, oldest first', () => {
     '$3,000.00',
   ]);
   expect(rows[top + 12]).toEqual([
-    'Oct 2026',
+    'October 2026',
     '$4,000.00',
     '2',
     '66.7%',
@@ -294,7 +295,7 @@ test('KPI Trends: twelve months, oldest first', () => {
     '$4,500.00',
   ]);
   const month = loaded.emulator.workbook.sheet('KPI Trends').getRange(top + 2, 1);
-  expect(month.getNumberFormat()).toBe('mmm yyyy');
+  expect(month.getNumberFormat()).toBe('mmmm yyyy');
   const [chart] = loaded.emulator.workbook.sheet('KPI Trends').snapshot().charts;
   expect(chart.type).toBe('LINE');
   expect(chart.ranges).toHaveLength(3);
@@ -356,11 +357,14 @@ test('KPI Activities: counts by type × rep and per won deal, stacked chart', ()
 test('KPI Feedback: mean score per rep and month, latest comments first', () => {
   const rows = shown(loaded, 'KPI Feedback');
   const top = rows.findIndex((r) => r[0] === 'Rep');
-  expect(rows[top].slice(11)).toEqual(['Sep 2026', 'Oct 2026', 'This period', 'Scores']);
-  expect(rows[top + 1].slice(11)).toEqual(['3.0', '4.0', '4.0', '1']);
-  expect(rows[top + 2].slice(11)).toEqual(['—', '2.0', '2.0', '1']);
-  expect(rows[top + 3].slice(0, 1)).toEqual(['Team']);
-  expect(rows[top + 3].slice(11)).toEqual(['3.0', '3.0', '3.0', '2']);
+  expect(rows[top].slice(11)).toEqual(['September 2026', 'October 2026', 'This period', 'Scores']);
+  // The team first, then the reps with the most scores (Alice scored in two months).
+  expect(rows[top + 1].slice(0, 1)).toEqual(['Team']);
+  expect(rows[top + 1].slice(11)).toEqual(['3.0', '3.0', '3.0', '2']);
+  expect(rows[top + 2].slice(0, 1)).toEqual(['Alice']);
+  expect(rows[top + 2].slice(11)).toEqual(['3.0', '4.0', '4.0', '1']);
+  expect(rows[top + 3].slice(0, 1)).toEqual(['Bob']);
+  expect(rows[top + 3].slice(11)).toEqual(['—', '2.0', '2.0', '1']);
   const comments = rows.findIndex((r) => r[0] === 'Date');
   expect(rows.slice(comments + 1, comments + 4).map((r) => r.slice(0, 4))).toEqual([
     ['10/14/2026', 'Bob', '2.0', 'Prices too high'],

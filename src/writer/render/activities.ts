@@ -3,7 +3,7 @@ import { COUNT_FORMAT, RATIO_FORMAT } from '../formats';
 import type { Cell, Weight } from '../grid';
 import { Grid, header, num, text } from '../grid';
 import type { ChartPlan, RenderContext, TabPlan } from '../plan';
-import { block, heading } from '../plan';
+import { block, CHART_COLORS, chartFrame, chartPlace, heading } from '../plan';
 
 /**
  * KPI Activities: activity counts by type × rep, the total, and activities per won deal
@@ -30,15 +30,26 @@ export function renderActivities(ctx: RenderContext, section: ActivitySection): 
   for (const row of section.rows) grid.row(...line(row, 'normal'));
   grid.row(...line({ ...section.total, rep: labels.total }, 'bold'));
 
+  const widths = [
+    { column: 1, count: 1, pixels: 180 },
+    { column: 2, count: types.length + 3, pixels: 100 },
+  ];
+  const columns = types.length + 4;
   const charts: ChartPlan[] = [];
   if (types.length > 0 && section.rows.length > 0) {
     charts.push({
       kind: 'COLUMN',
       ranges: [block(top, 1, section.rows.length + 1, types.length + 1)],
-      row: top,
-      column: types.length + 6,
+      ...chartPlace(widths, { top, columns }, grid.nextRow + 1),
       title: labels.chartActivities,
-      options: { isStacked: true },
+      options: {
+        ...chartFrame(),
+        isStacked: true,
+        legend: { position: 'top' },
+        colors: CHART_COLORS.stack.slice(0, types.length),
+        vAxis: { title: labels.activities, format: '#,##0' },
+        hAxis: { title: labels.rep },
+      },
     });
   }
 
@@ -47,9 +58,7 @@ export function renderActivities(ctx: RenderContext, section: ActivitySection): 
     grid,
     charts,
     frozenRows: top,
-    widths: [
-      { column: 1, count: 1, pixels: 200 },
-      { column: 2, count: types.length + 3, pixels: 110 },
-    ],
+    widths,
+    wrap: [block(top, 1, 1, columns)],
   };
 }

@@ -3,7 +3,7 @@ import { COUNT_FORMAT, PERCENT_FORMAT } from '../formats';
 import type { Cell, Weight } from '../grid';
 import { bold, COLORS, day, EMPTY, Grid, header, num, text } from '../grid';
 import type { ChartPlan, RenderContext, TabPlan } from '../plan';
-import { block, heading } from '../plan';
+import { block, CHART_COLORS, chartFrame, chartPlace, heading } from '../plan';
 import { dayName } from '../periodNames';
 
 /**
@@ -72,15 +72,26 @@ export function renderCampaigns(ctx: RenderContext, section: CampaignSection): T
   }
   grid.row(bold(`${labels.cac} (${current.label})`), num(section.cac, ctx.money));
 
+  const widths = [
+    { column: 1, count: 1, pixels: 260 },
+    { column: 2, count: 7, pixels: 110 },
+  ];
   const charts: ChartPlan[] = [];
   if (section.rows.length > 0) {
     const rows = section.rows.length + 1;
     charts.push({
       kind: 'COLUMN',
       ranges: [block(top, 1, rows, 1), block(top, 3, rows, 1), block(top, 7, rows, 1)],
-      row: top,
-      column: 10,
+      ...chartPlace(widths, { top, columns: 8 }, grid.nextRow + 1),
       title: labels.chartCampaigns,
+      options: {
+        ...chartFrame(),
+        legend: { position: 'top' },
+        // Cost in grey (what was spent), revenue in blue.
+        colors: [CHART_COLORS.reference, CHART_COLORS.data],
+        vAxis: { title: labels.revenue, format: ctx.chartMoney },
+        hAxis: { title: labels.campaign },
+      },
     });
   }
 
@@ -89,10 +100,8 @@ export function renderCampaigns(ctx: RenderContext, section: CampaignSection): T
     grid,
     charts,
     frozenRows: top,
-    widths: [
-      { column: 1, count: 1, pixels: 280 },
-      { column: 2, count: 7, pixels: 120 },
-    ],
+    widths,
+    wrap: [block(top, 1, 1, 8)],
   };
 }
 

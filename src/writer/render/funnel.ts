@@ -3,7 +3,7 @@ import { COUNT_FORMAT, PERCENT_FORMAT } from '../formats';
 import type { Cell } from '../grid';
 import { bold, Grid, header, num, text } from '../grid';
 import type { ChartPlan, RenderContext, TabPlan } from '../plan';
-import { block, heading } from '../plan';
+import { block, CHART_COLORS, chartFrame, chartPlace, heading } from '../plan';
 
 /**
  * KPI Funnel: deals per stage in stage order, how many reached each stage and the
@@ -45,19 +45,24 @@ export function renderFunnel(ctx: RenderContext, funnel: FunnelSection): TabPlan
     }
   }
 
+  const widths = [
+    { column: 1, count: 1, pixels: 200 },
+    { column: 2, count: titles.length - 1, pixels: 110 },
+  ];
   const charts: ChartPlan[] = [];
   if (funnel.stages.length > 0) {
     const rows = funnel.stages.length + 1;
     charts.push({
       kind: 'BAR',
       ranges: [block(top, 1, rows, 1), block(top, 3, rows, 1)],
-      row: top,
-      column: titles.length + 2,
+      ...chartPlace(widths, { top, columns: titles.length }, grid.nextRow + 1),
       title: labels.chartFunnel,
       options: {
+        ...chartFrame(),
         legend: { position: 'none' },
+        colors: [CHART_COLORS.data],
         hAxis: { title: labels.reached, format: '#,##0' },
-        colors: [SERIES_BLUE],
+        vAxis: { title: labels.stage },
       },
     });
   }
@@ -67,14 +72,10 @@ export function renderFunnel(ctx: RenderContext, funnel: FunnelSection): TabPlan
     grid,
     charts,
     frozenRows: 0,
-    widths: [
-      { column: 1, count: 1, pixels: 220 },
-      { column: 2, count: titles.length - 1, pixels: 140 },
-    ],
+    widths,
+    wrap: [block(top, 1, 1, titles.length)],
   };
 }
-
-const SERIES_BLUE = '#4285f4';
 
 function sourceNote(ctx: RenderContext, funnel: FunnelSection): string {
   const { labels } = ctx;

@@ -2,7 +2,16 @@ import { changeFormat, PERCENT_FORMAT, unitFormat } from '../formats';
 import { bold, COLORS, Grid, header, num, text } from '../grid';
 import { monthOfDay, periodName } from '../periodNames';
 import type { ChartPlan, RenderContext, TabPlan } from '../plan';
-import { block, currentPeriod, heading, periodCell, verdictColor } from '../plan';
+import {
+  block,
+  CHART_COLORS,
+  chartFrame,
+  chartPlace,
+  currentPeriod,
+  heading,
+  periodCell,
+  verdictColor,
+} from '../plan';
 
 /**
  * KPI Overview: the period, the period it is compared with, then one row per KPI with
@@ -56,6 +65,11 @@ export function renderOverview(ctx: RenderContext): TabPlan {
     for (const locked of report.lockedKpis) grid.row(text(locked.name), text(locked.howToUnlock));
   }
 
+  const widths = [
+    { column: 1, count: 1, pixels: 300 },
+    { column: 2, count: 5, pixels: 140 },
+    { column: 7, count: 1, pixels: 520 },
+  ];
   const charts: ChartPlan[] = [];
   if (report.trends.length > 0) {
     grid.blank();
@@ -66,10 +80,16 @@ export function renderOverview(ctx: RenderContext): TabPlan {
     charts.push({
       kind: 'COLUMN',
       ranges: [block(top, 1, rows, 1), block(top, 2, rows, 1)],
-      row: top,
-      column: 4,
+      // Beside the narrow revenue table.
+      ...chartPlace(widths, { top, columns: 2 }, grid.nextRow + 1),
       title: labels.chartRevenueByMonth,
-      options: { 'legend.position': 'none' },
+      options: {
+        ...chartFrame(),
+        legend: { position: 'none' },
+        colors: [CHART_COLORS.data],
+        vAxis: { title: labels.revenue, format: ctx.chartMoney },
+        hAxis: { title: labels.period },
+      },
     });
   }
 
@@ -78,10 +98,12 @@ export function renderOverview(ctx: RenderContext): TabPlan {
     grid,
     charts,
     frozenRows: tableTop,
-    widths: [
-      { column: 1, count: 1, pixels: 260 },
-      { column: 2, count: 5, pixels: 145 },
-      { column: 7, count: 1, pixels: 520 },
+    widths,
+    // Headers, KPI names and definitions wrap rather than being cut.
+    wrap: [
+      block(tableTop, 1, 1, 7),
+      block(tableTop + 1, 1, report.overview.length, 1),
+      block(tableTop + 1, 7, report.overview.length, 1),
     ],
   };
 }

@@ -3,11 +3,20 @@ import { COUNT_FORMAT, DAYS_FORMAT, PERCENT_FORMAT, SCORE_FORMAT } from '../form
 import type { Cell, Weight } from '../grid';
 import { COLORS, Grid, header, num, text } from '../grid';
 import type { ChartPlan, RenderContext, TabPlan } from '../plan';
-import { block, currentPeriod, heading, thresholdColor } from '../plan';
+import {
+  block,
+  CHART_COLORS,
+  chartFrame,
+  chartPlace,
+  currentPeriod,
+  heading,
+  thresholdColor,
+} from '../plan';
 
 /**
  * KPI by Rep: one row per rep (and the total), columns of the entities that are mapped
- * only; attainment green at 100% or more. Chart: revenue vs target per rep.
+ * only; attainment green at 100% or more. Chart: revenue per rep, beside its target when
+ * there is one.
  */
 export function renderReps(ctx: RenderContext, section: RepSection): TabPlan {
   const { report, labels } = ctx;
@@ -64,17 +73,30 @@ export function renderReps(ctx: RenderContext, section: RepSection): TabPlan {
   for (const rep of section.rows) grid.row(...line(rep, 'normal'));
   grid.row(...line({ ...section.total, rep: labels.total }, 'bold'));
 
+  const widths = [
+    { column: 1, count: 1, pixels: 180 },
+    { column: 2, count: titles.length - 1, pixels: 110 },
+  ];
   const charts: ChartPlan[] = [];
   const rows = section.rows.length + 1;
   if (section.rows.length > 0) {
     const ranges = [block(top, 1, rows, 1), block(top, 5, rows, 1)];
-    if (withTargets) ranges.push(block(top, titles.indexOf(labels.target) + 1, rows, 1));
+    const hasTargets = withTargets && section.rows.some((r) => r.target !== null);
+    if (hasTargets) ranges.push(block(top, titles.indexOf(labels.target) + 1, rows, 1));
     charts.push({
       kind: 'COLUMN',
       ranges,
-      row: top,
-      column: titles.length + 2,
-      title: labels.chartRevenueVsTarget,
+      // Below the table when it is wide.
+      ...chartPlace(widths, { top, columns: titles.length }, grid.nextRow + 1),
+      title: hasTargets ? labels.chartRevenueVsTarget : labels.chartRevenuePerRep,
+      options: {
+        ...chartFrame(),
+        // Revenue in blue, the target in grey: a target is a reference, not an alarm.
+        colors: hasTargets ? [CHART_COLORS.data, CHART_COLORS.reference] : [CHART_COLORS.data],
+        legend: { position: hasTargets ? 'top' : 'none' },
+        vAxis: { title: labels.revenue, format: ctx.chartMoney },
+        hAxis: { title: labels.rep },
+      },
     });
   }
 
@@ -83,9 +105,7 @@ export function renderReps(ctx: RenderContext, section: RepSection): TabPlan {
     grid,
     charts,
     frozenRows: top,
-    widths: [
-      { column: 1, count: 1, pixels: 200 },
-      { column: 2, count: titles.length - 1, pixels: 125 },
-    ],
+    widths,
+    wrap: [block(top, 1, 1, titles.length)],
   };
 }

@@ -2,7 +2,15 @@ import { COUNT_FORMAT, PERCENT_FORMAT } from '../formats';
 import type { Cell } from '../grid';
 import { Grid, header, num, text } from '../grid';
 import type { ChartPlan, RenderContext, TabPlan } from '../plan';
-import { block, currentPeriod, heading, periodCell } from '../plan';
+import {
+  block,
+  CHART_COLORS,
+  chartFrame,
+  chartPlace,
+  currentPeriod,
+  heading,
+  periodCell,
+} from '../plan';
 
 /**
  * KPI Trends: one row per period, oldest first, so a quantity is read over time and not
@@ -45,16 +53,32 @@ export function renderTrends(ctx: RenderContext): TabPlan {
     grid.row(...cells);
   }
 
+  const widths = [
+    { column: 1, count: 1, pixels: 140 },
+    { column: 2, count: titles.length - 1, pixels: 120 },
+  ];
   const charts: ChartPlan[] = [];
   if (report.trends.length > 0) {
     const rows = report.trends.length + 1;
     charts.push({
       kind: 'LINE',
       ranges: [block(top, 1, rows, 1), block(top, 2, rows, 1), block(top, 3, rows, 1)],
-      row: top,
-      column: titles.length + 2,
+      ...chartPlace(widths, { top, columns: titles.length }, grid.nextRow + 1),
       title: labels.chartTrends,
-      options: { series: { 1: { targetAxisIndex: 1 } } },
+      options: {
+        ...chartFrame(),
+        legend: { position: 'top' },
+        // Revenue on the left axis (money), won deals on the right (a count).
+        series: {
+          0: { targetAxisIndex: 0, color: CHART_COLORS.data, lineWidth: 3 },
+          1: { targetAxisIndex: 1, color: CHART_COLORS.second, lineWidth: 2 },
+        },
+        vAxes: {
+          0: { title: labels.revenue, format: ctx.chartMoney },
+          1: { title: labels.wonDeals, format: '#,##0' },
+        },
+        hAxis: { title: labels.period },
+      },
     });
   }
 
@@ -63,9 +87,7 @@ export function renderTrends(ctx: RenderContext): TabPlan {
     grid,
     charts,
     frozenRows: top,
-    widths: [
-      { column: 1, count: 1, pixels: 140 },
-      { column: 2, count: titles.length - 1, pixels: 125 },
-    ],
+    widths,
+    wrap: [block(top, 1, 1, titles.length)],
   };
 }
