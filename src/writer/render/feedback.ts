@@ -84,12 +84,8 @@ export function renderFeedback(ctx: RenderContext, section: FeedbackSection): Ta
   ];
   const charts: ChartPlan[] = [];
   if (section.periods.length > 0 && section.rows.length > 0) {
-    const series: Record<number, Record<string, unknown>> = {
-      0: { color: CHART_COLORS.team, lineWidth: 4 },
-    };
-    for (let k = 1; k <= drawn; k++) {
-      series[k] = { color: CHART_COLORS.reps[(k - 1) % CHART_COLORS.reps.length], lineWidth: 2 };
-    }
+    // The team's line (the first series) dark and thick; the reps' soft and thin.
+    const colors = [CHART_COLORS.team, ...CHART_COLORS.reps.slice(0, drawn)];
     const [min, max] = section.scale === '0-10' ? [0, 10] : [1, 5];
     charts.push({
       kind: 'LINE',
@@ -103,7 +99,9 @@ export function renderFeedback(ctx: RenderContext, section: FeedbackSection): Ta
       options: {
         ...chartFrame(),
         legend: { position: 'right' },
-        series,
+        colors,
+        lineWidth: 2,
+        series: { 0: { lineWidth: 4 } },
         vAxis: { title: labels.score, viewWindow: { min, max } },
         hAxis: { title: labels.period },
       },
