@@ -4,7 +4,7 @@ import { dateOrderOf, decimalSeparatorOf } from './context';
 import { addCalendarDay, isInDateRange, NOT_A_DATE, parseDate } from './dates';
 import { inputError } from './errors';
 import { normalizeLabel } from './labels';
-import { isTooLarge, NOT_A_NUMBER, parseNumber } from './numbers';
+import { isTooLarge, MAX_AMOUNT, NOT_A_NUMBER, parseNumber } from './numbers';
 import { isBlank } from './values';
 
 /** A named list of raw cell values: one argument of a custom function, read as a column. */
@@ -112,6 +112,11 @@ export class Parsers {
       const code = isTooLarge(value, this.decimal) ? 'tooLarge' : 'notANumber';
       throw inputError(code, { arg: column.name, position: row + 1, value });
     }
+    // Rule 6: beyond MAX_AMOUNT a value is no longer exact, and adding it can give a
+    // silently wrong sum (1000 + 1e308 − 1e308 is 0), so it is refused like an overflow.
+    if (parsed !== null && (parsed > MAX_AMOUNT || parsed < -MAX_AMOUNT)) {
+      throw inputError('tooLarge', { arg: column.name, position: row + 1, value });
+    }
     return parsed;
   }
 
@@ -164,7 +169,7 @@ export class AmountReader {
 
   at(row: number): number | null {
     const raw = this.column.values[row];
-    if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+    if (typeof raw === 'number' && raw <= MAX_AMOUNT && raw >= -MAX_AMOUNT) return raw;
     if (typeof raw !== 'string') return this.parsers.number(this.column, row);
     const hit = this.memo.get(raw);
     if (hit !== undefined) return hit;

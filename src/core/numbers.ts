@@ -104,9 +104,10 @@ export function parseNumber(value: unknown, decimal: DecimalSeparator): ParsedNu
 }
 
 /**
- * The largest amount the summary adds up: beyond 2^53 an amount is no longer exact, and
- * no real deal, cost or target comes near it. A larger one is listed on the data-quality
- * tab rather than added, so that no sum of a sheet can overflow.
+ * The largest amount the summary and the formulas add up: beyond 2^53 an amount is no
+ * longer exact, and no real deal, cost or target comes near it. A larger one is listed on
+ * the data-quality tab rather than added, and is "too large to add up" in a formula, so
+ * that no sum of a sheet can overflow or lose a smaller value.
  */
 export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER;
 

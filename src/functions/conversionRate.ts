@@ -2,7 +2,7 @@ import type { Column } from '../core/args';
 import { Parsers, requireArg, toColumn, toLabelSet } from '../core/args';
 import { inputError } from '../core/errors';
 import { normalizeLabel } from '../core/labels';
-import { NOT_A_NUMBER, parseNumber } from '../core/numbers';
+import { MAX_AMOUNT, NOT_A_NUMBER, parseNumber } from '../core/numbers';
 import { ratio } from '../core/status';
 import { cell, defineFunction } from './define';
 import { sumOf } from '../core/money';
@@ -65,7 +65,7 @@ function numericTotal(
       if (parsed !== null) {
         total += parsed;
         cells++;
-        if (!Number.isFinite(total)) {
+        if (!Number.isFinite(total) || parsed > MAX_AMOUNT || parsed < -MAX_AMOUNT) {
           const raw = Array.isArray(line) ? line[c] : line;
           throw inputError('tooLarge', { arg: name, position: r * width + c + 1, value: raw });
         }

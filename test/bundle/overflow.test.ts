@@ -16,14 +16,14 @@ function sheet(locale: string): BundleContext {
   return context;
 }
 
+// Each value is within what the formulas add up (2^53); the ratio is not.
 const CALLS: [string, (c: BundleContext) => unknown][] = [
-  ['MARGIN', (c) => c.MARGIN(column(c, 1e308), column(c, -1e308))],
-  ['MARGIN_RATE', (c) => c.MARGIN_RATE(column(c, 1e308), column(c, -1e308))],
-  ['MARKUP_RATE', (c) => c.MARKUP_RATE(column(c, 1e308), column(c, 1e-308))],
-  ['GROWTH_RATE', (c) => c.GROWTH_RATE(1e308, -1e308)],
-  ['ROI', (c) => c.ROI(column(c, 1e308), column(c, -1e308))],
-  ['QUOTA_ATTAINMENT', (c) => c.QUOTA_ATTAINMENT(column(c, 1e308), 1e-308)],
-  ['CAC', (c) => c.CAC(column(c, 1e308), 1e-308)],
+  ['MARGIN_RATE', (c) => c.MARGIN_RATE(column(c, 1e-308), column(c, -1e15))],
+  ['MARKUP_RATE', (c) => c.MARKUP_RATE(column(c, 1e15), column(c, 1e-308))],
+  ['GROWTH_RATE', (c) => c.GROWTH_RATE(1e15, 1e-308)],
+  ['ROI', (c) => c.ROI(column(c, 1e15), column(c, 1e-308))],
+  ['QUOTA_ATTAINMENT', (c) => c.QUOTA_ATTAINMENT(column(c, 1e15), 1e-308)],
+  ['CAC', (c) => c.CAC(column(c, 1e15), 1e-308)],
 ];
 
 describe.each([
@@ -37,8 +37,37 @@ describe.each([
   });
 });
 
-test('a large but finite result is still a number', () => {
+describe('a value beyond 2^53 is too large to add up, never a silently wrong sum', () => {
+  test('1000 + 1e308 − 1e308 is not 0', () => {
+    const c = sheet('en_US');
+    expect(thrownBy(() => c.REVENUE(column(c, 1000, 1e308, -1e308))).message).toBe(
+      'REVENUE: amounts, value 2: 1e+308 is too large to add up',
+    );
+  });
+
+  test.each([
+    ['en_US', 'MARGIN: revenue, value 1: 1e+308 is too large to add up'],
+    ['fr_FR', 'MARGIN: '],
+  ])('MARGIN(1e308, −1e308) in %s', (locale, start) => {
+    const c = sheet(locale);
+    const message = thrownBy(() => c.MARGIN(column(c, 1e308), column(c, -1e308))).message;
+    expect(message.startsWith(start)).toBe(true);
+    if (locale === 'fr_FR') expect(message).toContain('est trop grand pour être additionné');
+  });
+
+  test('text amounts and the numeric CONVERSION_RATE too', () => {
+    const c = sheet('en_US');
+    expect(thrownBy(() => c.REVENUE(column(c, '10000000000000000'))).message).toBe(
+      'REVENUE: amounts, value 1: "10000000000000000" is too large to add up',
+    );
+    expect(thrownBy(() => c.CONVERSION_RATE(column(c, 1, 1e20), 4)).message).toBe(
+      'CONVERSION_RATE: converted, value 2: 100000000000000000000 is too large to add up',
+    );
+  });
+});
+
+test('a large but exact result is still a number', () => {
   const c = sheet('en_US');
-  expect(c.MARGIN(column(c, 1e307), column(c, -1e307))).toBe(2e307);
+  expect(c.MARGIN(column(c, 9e15), column(c, -9e15))).toBe(1.8e16);
   expect(c.GROWTH_RATE(3, 2)).toBe(0.5);
 });
