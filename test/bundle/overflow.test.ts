@@ -40,7 +40,7 @@ describe.each([
 describe('a value beyond 2^53 is too large to add up, never a silently wrong sum', () => {
   test('1000 + 1e308 − 1e308 is not 0', () => {
     const c = sheet('en_US');
-    expect(thrownBy(() => c.REVENUE(column(c, 1000, 1e308, -1e308))).message).toBe(
+    expect((thrownBy(() => c.REVENUE(column(c, 1000, 1e308, -1e308))) as Error).message).toBe(
       'REVENUE: amounts, value 2: 1e+308 is too large to add up',
     );
   });
@@ -50,17 +50,18 @@ describe('a value beyond 2^53 is too large to add up, never a silently wrong sum
     ['fr_FR', 'MARGIN: '],
   ])('MARGIN(1e308, −1e308) in %s', (locale, start) => {
     const c = sheet(locale);
-    const message = thrownBy(() => c.MARGIN(column(c, 1e308), column(c, -1e308))).message;
+    const message = (thrownBy(() => c.MARGIN(column(c, 1e308), column(c, -1e308))) as Error)
+      .message;
     expect(message.startsWith(start)).toBe(true);
     if (locale === 'fr_FR') expect(message).toContain('est trop grand pour être additionné');
   });
 
   test('text amounts and the numeric CONVERSION_RATE too', () => {
     const c = sheet('en_US');
-    expect(thrownBy(() => c.REVENUE(column(c, '10000000000000000'))).message).toBe(
+    expect((thrownBy(() => c.REVENUE(column(c, '10000000000000000'))) as Error).message).toBe(
       'REVENUE: amounts, value 1: "10000000000000000" is too large to add up',
     );
-    expect(thrownBy(() => c.CONVERSION_RATE(column(c, 1, 1e20), 4)).message).toBe(
+    expect((thrownBy(() => c.CONVERSION_RATE(column(c, 1, 1e20), 4)) as Error).message).toBe(
       'CONVERSION_RATE: converted, value 2: 100000000000000000000 is too large to add up',
     );
   });
