@@ -576,8 +576,8 @@ export const CASES: readonly Case[] = [
   },
   {
     fn: 'REVENUE',
-    title: 'a sum beyond what a number holds names the value that took it there',
-    args: (h) => [h.col(1e308, -1, 1e308)],
+    title: 'a value beyond 2^53, which no sum holds exactly, is named',
+    args: (h) => [h.col(1000, -1, 1e308, -1e308)],
     error: {
       en: /^amounts, value 3: 1e\+308 is too large to add up/,
       fr: /^montants, valeur 3 : 1e\+308 est trop grand pour être additionné/,
