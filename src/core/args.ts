@@ -158,6 +158,8 @@ const AMOUNT_MEMO_LIMIT = 20000;
  * sum within a few times a bare loop: numeric cells are taken as they are, and text is
  * remembered (amounts typed as text repeat, and parsing one costs ~10× a lookup). The memo
  * stops growing at its limit rather than clearing, so all-distinct text costs no more.
+ * Every value it gives is within ±MAX_AMOUNT (2^53), so no sum of a sheet's values, nor
+ * one weighted by probabilities, can overflow: the sums need no check of their own.
  */
 export class AmountReader {
   private readonly memo = new Map<string, number | null>();

@@ -68,13 +68,6 @@ export function campaignTotalsOf(
       campaigns.push(campaign);
     }
     campaign.cost += costOf.at(row) ?? 0;
-    if (!Number.isFinite(campaign.cost)) {
-      throw inputError('tooLarge', {
-        arg: costs.name,
-        position: row + 1,
-        value: costs.values[row],
-      });
-    }
   }
 
   const unattributed: Attribution = { name: '', cost: 0, won: 0, revenue: 0 };
@@ -90,10 +83,6 @@ export function campaignTotalsOf(
     }
     target.won++;
     target.revenue += amountOf.at(row) ?? 0;
-    if (!Number.isFinite(target.revenue)) {
-      const value = amounts.values[row];
-      throw inputError('tooLarge', { arg: amounts.name, position: row + 1, value });
-    }
   }
   return { campaigns, unattributed };
 }

@@ -65,7 +65,7 @@ function numericTotal(
       if (parsed !== null) {
         total += parsed;
         cells++;
-        if (!Number.isFinite(total) || parsed > MAX_AMOUNT || parsed < -MAX_AMOUNT) {
+        if (parsed > MAX_AMOUNT || parsed < -MAX_AMOUNT) {
           const raw = Array.isArray(line) ? line[c] : line;
           throw inputError('tooLarge', { arg: name, position: r * width + c + 1, value: raw });
         }
